@@ -1,0 +1,13 @@
+"""Local development: debug on, a throwaway secret, mail printed to the console."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Serve the stylesheet from the app folders without running collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

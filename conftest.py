@@ -1,0 +1,55 @@
+"""Fixtures shared by the whole suite: a small site tree to test against."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from contact.factories import ContactFormFieldFactory, ContactPageFactory
+from home.factories import HomePageFactory
+from techniques.factories import (
+    ConditionIndexPageFactory,
+    TechniqueIndexPageFactory,
+)
+
+
+@pytest.fixture
+def home_page(db):
+    """A HomePage that is the default site's root, in place of Wagtail's placeholder."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
+
+
+@pytest.fixture
+def technique_index(home_page):
+    return TechniqueIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def condition_index(home_page):
+    return ConditionIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def contact_page(home_page):
+    """A contact page with the fields the clinic's real form has."""
+    page = ContactPageFactory(parent=home_page)
+    for label, field_type, required, choices in [
+        ("Your name", "singleline", True, ""),
+        ("Email address", "email", True, ""),
+        ("Phone number", "singleline", False, ""),
+        ("Reason", "radio", True, "Ask a question\nBook an appointment"),
+        ("Your message", "multiline", True, ""),
+    ]:
+        ContactFormFieldFactory(
+            page=page,
+            label=label,
+            field_type=field_type,
+            required=required,
+            choices=choices,
+        )
+    return page

@@ -1,0 +1,213 @@
+"""Build the whole demo site from the clinic's own material.
+
+Idempotent: a page, setting or form field that already exists is left as it
+is (so editors' changes survive), and a second run changes nothing.
+"""
+
+import json
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from contact.models import ContactFormField, ContactPage
+from home.demo_content import site as demo
+from home.demo_content.conditions import CONDITIONS
+from home.demo_content.techniques import TECHNIQUES
+from home.models import (
+    ClinicSettings,
+    FeaturedCondition,
+    FeaturedTechnique,
+    HomePage,
+    StandardPage,
+)
+from techniques.models import (
+    ConditionIndexPage,
+    ConditionPage,
+    TechniqueCondition,
+    TechniqueIndexPage,
+    TechniquePage,
+)
+
+
+def stream(blocks):
+    """StreamField raw data from (block type, value) pairs."""
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+
+class Command(BaseCommand):
+    help = "Create the demo clinic site (pages, form, clinic details) if missing."
+
+    def handle(self, *args, **options):
+        self.created = 0
+        with transaction.atomic():
+            home = self.home_page()
+            self.site(home)
+            self.clinic_details()
+            conditions = self.conditions(home)
+            techniques = self.techniques(home, conditions)
+            self.child(home, StandardPage, demo.ABOUT["slug"], self.about_page)
+            contact = self.contact_page(home)
+            self.feature_on_home(home, techniques, conditions, contact)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready ({self.created} pages created).")
+        )
+
+    # Pages -----------------------------------------------------------------
+
+    def publish_new(self, parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def child(self, parent, page_class, slug, build):
+        """The child of ``parent`` with ``slug``, created by ``build()`` if missing."""
+        existing = page_class.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            return existing
+        return self.publish_new(parent, build())
+
+    def home_page(self):
+        home = HomePage.objects.first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        # A new Wagtail database has a placeholder "Welcome" page at /home/;
+        # it holds nothing, and the real home page takes its place.
+        for placeholder in root.get_children().filter(
+            slug="home", content_type__model="page", numchild=0
+        ):
+            placeholder.delete()
+        return self.publish_new(
+            root,
+            HomePage(
+                title=demo.HOME["title"],
+                slug="home",
+                hero_heading=demo.HOME["hero_heading"],
+                hero_intro=demo.HOME["hero_intro"],
+                overview=stream(demo.HOME["overview"]),
+            ),
+        )
+
+    def site(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name=demo.CLINIC_DETAILS["clinic_name"],
+            )
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+
+    def clinic_details(self):
+        details = ClinicSettings.load()
+        if not details.phone and not details.email:
+            for field, value in demo.CLINIC_DETAILS.items():
+                setattr(details, field, value)
+            details.save()
+
+    def conditions(self, home):
+        index = self.child(
+            home,
+            ConditionIndexPage,
+            demo.CONDITION_INDEX["slug"],
+            lambda: ConditionIndexPage(show_in_menus=True, **demo.CONDITION_INDEX),
+        )
+        return {
+            data["slug"]: self.child(
+                index,
+                ConditionPage,
+                data["slug"],
+                lambda data=data: ConditionPage(**data),
+            )
+            for data in CONDITIONS
+        }
+
+    def techniques(self, home, conditions):
+        index = self.child(
+            home,
+            TechniqueIndexPage,
+            demo.TECHNIQUE_INDEX["slug"],
+            lambda: TechniqueIndexPage(show_in_menus=True, **demo.TECHNIQUE_INDEX),
+        )
+        return {
+            data["slug"]: self.child(
+                index,
+                TechniquePage,
+                data["slug"],
+                lambda data=data: self.technique_page(data, conditions),
+            )
+            for data in TECHNIQUES
+        }
+
+    def technique_page(self, data, conditions):
+        fields = {k: v for k, v in data.items() if k not in ("faqs", "conditions")}
+        return TechniquePage(
+            **fields,
+            faqs=stream(
+                ("question", {"question": question, "answer": answer})
+                for question, answer in data["faqs"]
+            ),
+            condition_links=[
+                TechniqueCondition(condition=conditions[slug], sort_order=order)
+                for order, slug in enumerate(data["conditions"])
+            ],
+        )
+
+    def about_page(self):
+        data = demo.ABOUT
+        return StandardPage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            body=stream(data["body"]),
+            show_in_menus=True,
+        )
+
+    def contact_page(self, home):
+        data = demo.CONTACT
+
+        def build():
+            return ContactPage(
+                title=data["title"],
+                slug=data["slug"],
+                intro=data["intro"],
+                thank_you_text=data["thank_you_text"],
+                subject=data["subject"],
+                show_in_menus=True,
+                form_fields=[
+                    ContactFormField(
+                        label=label,
+                        field_type=field_type,
+                        required=required,
+                        choices=choices,
+                        help_text=help_text,
+                        sort_order=order,
+                    )
+                    for order, (label, field_type, required, choices, help_text) in (
+                        enumerate(data["fields"])
+                    )
+                ],
+            )
+
+        return self.child(home, ContactPage, data["slug"], build)
+
+    def feature_on_home(self, home, techniques, conditions, contact):
+        """Fill the home page's featured lists and buttons once, if empty."""
+        if home.featured_techniques.exists() or home.contact_page_id:
+            return
+        home.featured_techniques = [
+            FeaturedTechnique(technique=techniques[slug], sort_order=order)
+            for order, slug in enumerate(demo.HOME["featured_techniques"])
+        ]
+        home.featured_conditions = [
+            FeaturedCondition(condition=conditions[slug], sort_order=order)
+            for order, slug in enumerate(demo.HOME["featured_conditions"])
+        ]
+        home.contact_page = contact
+        home.save_revision().publish()

@@ -1,0 +1,98 @@
+"""Site-wide navigation: the main menu, the site root and the contact page.
+
+Each tag looks things up once per request and keeps the answer on the
+request, so a template may ask more than once without repeating queries.
+"""
+
+from django import template
+from wagtail.models import Site
+
+from contact.models import ContactPage
+
+register = template.Library()
+
+
+def _cached(request, name, compute):
+    """Return ``compute()``, remembered on ``request`` under ``name``."""
+    if request is None:
+        return compute()
+    cache = request.__dict__.setdefault("_navigation_tags_cache", {})
+    if name not in cache:
+        cache[name] = compute()
+    return cache[name]
+
+
+def _root_page(request):
+    """The root page of the site serving ``request``, or None."""
+    if request is None:
+        return None
+
+    def compute():
+        site = Site.find_for_request(request)
+        return site.root_page if site else None
+
+    return _cached(request, "root_page", compute)
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """The current site's root page: ``{% site_root as root %}``."""
+    return _root_page(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """Live, public, in-menu children of the site root: the main menu."""
+    request = context.get("request")
+    root = _root_page(request)
+    if root is None:
+        return []
+    return _cached(
+        request,
+        "menu_pages",
+        lambda: list(root.get_children().live().in_menu().public()),
+    )
+
+
+@register.inclusion_tag("components/main_nav.html", takes_context=True)
+def main_nav(context):
+    """The main menu, with the section holding the current page marked.
+
+    ``current`` is "page" for the page being shown and "true" for the
+    section it sits in, ready for an ``aria-current`` attribute.
+    """
+    page = context.get("page")
+    url_path = getattr(page, "url_path", None)
+    items = []
+    for item in menu_pages(context):
+        current = ""
+        if url_path:
+            if page.pk == item.pk:
+                current = "page"
+            elif url_path.startswith(item.url_path):
+                current = "true"
+        items.append({"page": item, "current": current})
+    return {"items": items, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def contact_page(context):
+    """The first live, public contact page of the site, or None.
+
+    ``{% contact_page as contact %}``
+    """
+    request = context.get("request")
+    root = _root_page(request)
+    if root is None:
+        return None
+    return _cached(
+        request,
+        "contact_page",
+        lambda: (
+            ContactPage.objects.live()
+            .public()
+            .descendant_of(root, inclusive=True)
+            .order_by("path")
+            .first()
+        ),
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TechniquesConfig(AppConfig):
+    name = "techniques"
+    verbose_name = "Techniques and conditions"

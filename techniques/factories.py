@@ -1,0 +1,61 @@
+"""Test factories for techniques and conditions (used by the test suite only)."""
+
+import factory
+import wagtail_factories
+
+from .models import (
+    ConditionIndexPage,
+    ConditionPage,
+    Modality,
+    TechniqueCondition,
+    TechniqueIndexPage,
+    TechniquePage,
+)
+
+
+class TechniqueIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Treatments"
+    slug = "treatments"
+    intro = "The treatments we offer."
+
+    class Meta:
+        model = TechniqueIndexPage
+
+
+class ConditionIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Conditions"
+    slug = "conditions"
+    intro = "The conditions we treat."
+
+    class Meta:
+        model = ConditionIndexPage
+
+
+class TechniquePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Technique {n}")
+    summary = factory.LazyAttribute(lambda page: f"What {page.title} is.")
+    modality = Modality.ELECTRICAL
+    delivery = "implanted"
+    what_it_is = factory.LazyAttribute(lambda page: f"<p>{page.title} explained.</p>")
+
+    class Meta:
+        model = TechniquePage
+
+
+class ConditionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Condition {n}")
+    summary = factory.LazyAttribute(lambda page: f"About {page.title}.")
+    symptoms = "<p>What people notice.</p>"
+
+    class Meta:
+        model = ConditionPage
+
+
+def link(technique, *conditions):
+    """Record that ``technique`` treats ``conditions``, in that order, and publish."""
+    technique.condition_links = [
+        TechniqueCondition(condition=condition, sort_order=order)
+        for order, condition in enumerate(conditions)
+    ]
+    technique.save_revision().publish()
+    return technique

@@ -1,0 +1,382 @@
+"""Clinical content: the treatments the clinic offers and the conditions they treat.
+
+One relation joins the two: ``TechniqueCondition`` rows belong to a technique
+page (editors choose and order the conditions there), and a condition page
+reads the same rows backwards. Nothing is stored twice, so the two sides can
+never disagree.
+"""
+
+from collections import OrderedDict
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import FAQStreamBlock
+from home.models import BasePage
+
+SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class Modality(models.TextChoices):
+    """The four families of neuromodulation, by what acts on the nerves."""
+
+    ELECTRICAL = "electrical", "Electrical"
+    MAGNETIC = "magnetic", "Magnetic"
+    ULTRASOUND = "ultrasound", "Ultrasound"
+    CHEMICAL = "chemical", "Chemical"
+
+
+class Delivery(models.TextChoices):
+    """How the treatment reaches the body."""
+
+    NON_INVASIVE = "non_invasive", "Non-invasive"
+    MINIMALLY_INVASIVE = "minimally_invasive", "Minimally invasive"
+    IMPLANTED = "implanted", "Implanted device"
+
+
+class TechniqueIndexPage(BasePage):
+    """All techniques, grouped by family; ``?modality=`` narrows the list."""
+
+    intro = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="A short introduction shown above the list of techniques.",
+    )
+
+    summary_field_name = "intro"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["techniques.TechniquePage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    def techniques(self):
+        return TechniquePage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        techniques = self.techniques()
+        selected = request.GET.get("modality", "")
+        if selected in Modality.values:
+            techniques = techniques.filter(modality=selected)
+        else:
+            selected = ""
+        groups = OrderedDict((value, []) for value in Modality.values)
+        for technique in techniques:
+            groups[technique.modality].append(technique)
+        context["modality_groups"] = [
+            {"value": value, "label": Modality(value).label, "techniques": items}
+            for value, items in groups.items()
+            if items
+        ]
+        context["modalities"] = Modality.choices
+        context["selected_modality"] = selected
+        return context
+
+
+class TechniquePage(BasePage):
+    """One treatment the clinic offers, explained for patients.
+
+    The fixed sections follow the questions patients ask, in the order they
+    ask them; every section is optional so a half-written page can be saved
+    as a draft.
+    """
+
+    summary = models.TextField(
+        max_length=400,
+        help_text="One or two plain-English sentences: what this treatment is "
+        "and who it is for. Shown in lists and search results.",
+    )
+    modality = models.CharField(
+        max_length=20,
+        choices=Modality.choices,
+        help_text="The family the technique belongs to: what acts on the nerves.",
+    )
+    delivery = models.CharField(
+        max_length=20,
+        choices=Delivery.choices,
+        help_text="How the treatment reaches the body.",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional picture shown at the top of the page.",
+    )
+    image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Required with an image: describe what it shows for people "
+        "who cannot see it.",
+    )
+    what_it_is = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="What the treatment is, in plain English.",
+    )
+    how_it_works = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="How it acts on the nerves or nervous system.",
+    )
+    who_it_may_help = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="'Is this right for me?': who may benefit and who may not. "
+        "Avoid promising results.",
+    )
+    benefits = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="The benefits patients may expect; no cure or guarantee claims.",
+    )
+    risks = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="Risks and side effects, common and serious.",
+    )
+    alternatives = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="Other treatments a patient could discuss with their specialist.",
+    )
+    procedure = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="What happens: assessment, trial, the procedure itself.",
+    )
+    recovery = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="Recovery and follow-up after treatment.",
+    )
+    faqs = StreamField(
+        FAQStreamBlock(),
+        blank=True,
+        help_text="Questions patients often ask, with answers.",
+    )
+
+    parent_page_types = ["techniques.TechniqueIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("modality"), FieldPanel("delivery")]),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt")], heading="Image"
+        ),
+        FieldPanel("what_it_is"),
+        FieldPanel("how_it_works"),
+        FieldPanel("who_it_may_help"),
+        FieldPanel("benefits"),
+        FieldPanel("risks"),
+        FieldPanel("alternatives"),
+        MultiFieldPanel(
+            [FieldPanel("procedure"), FieldPanel("recovery")],
+            heading="What happens",
+        ),
+        FieldPanel("faqs"),
+        InlinePanel(
+            "condition_links",
+            label="Condition",
+            heading="Conditions this technique treats",
+            help_text="Choose and order the conditions. Each condition's page "
+            "lists this technique automatically.",
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("what_it_is"),
+        index.SearchField("how_it_works"),
+        index.SearchField("who_it_may_help"),
+        index.SearchField("benefits"),
+        index.SearchField("risks"),
+        index.FilterField("modality"),
+        index.FilterField("delivery"),
+    ]
+
+    # (field name, heading) in the order the page shows them.
+    SECTIONS = [
+        ("what_it_is", "What it is"),
+        ("how_it_works", "How it works"),
+        ("who_it_may_help", "Is this right for me?"),
+        ("benefits", "Benefits"),
+        ("risks", "Risks and side effects"),
+        ("alternatives", "Alternatives"),
+        ("procedure", "What happens: the procedure"),
+        ("recovery", "What happens: recovery"),
+    ]
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": "Describe the image for people who cannot see it."}
+            )
+
+    def conditions(self):
+        """The live conditions this technique treats, in the editors' order."""
+        return [
+            link.condition
+            for link in self.condition_links.select_related("condition")
+            if link.condition.live
+        ]
+
+
+class TechniqueCondition(Orderable):
+    """'This technique treats this condition': the one relation both pages read."""
+
+    technique = ParentalKey(TechniquePage, related_name="condition_links")
+    condition = models.ForeignKey(
+        "techniques.ConditionPage",
+        on_delete=models.CASCADE,
+        related_name="technique_links",
+        help_text="A condition this technique treats.",
+    )
+
+    panels = [PageChooserPanel("condition", "techniques.ConditionPage")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["technique", "condition"],
+                name="unique_technique_condition",
+            )
+        ]
+
+
+def treating_techniques():
+    """Live, public techniques, for prefetching onto conditions."""
+    return TechniquePage.objects.live().public().order_by("title")
+
+
+class ConditionIndexPage(BasePage):
+    """Conditions A to Z, each with the techniques that treat it."""
+
+    intro = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="A short introduction shown above the A to Z list.",
+    )
+
+    summary_field_name = "intro"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["techniques.ConditionPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    def conditions(self):
+        return (
+            ConditionPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
+            .prefetch_related(
+                Prefetch(
+                    "technique_links",
+                    queryset=TechniqueCondition.objects.filter(
+                        technique__in=treating_techniques()
+                    ).select_related("technique"),
+                )
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        letters = OrderedDict()
+        for condition in self.conditions():
+            letters.setdefault(condition.title[:1].upper(), []).append(condition)
+        context["letters"] = [
+            {"letter": letter, "conditions": items} for letter, items in letters.items()
+        ]
+        return context
+
+
+class ConditionPage(BasePage):
+    """A condition the clinic treats, and the techniques that may help.
+
+    The list of techniques is not edited here: it is read from the
+    technique pages, so it always matches them.
+    """
+
+    summary = models.TextField(
+        max_length=400,
+        help_text="One or two plain-English sentences about the condition. "
+        "Shown in lists and search results.",
+    )
+    symptoms = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="The symptoms patients notice.",
+    )
+    diagnosis = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="How the condition is diagnosed.",
+    )
+    treatment_options = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="The usual treatment options, from first steps to "
+        "neuromodulation. The techniques the clinic offers are listed "
+        "automatically below this text.",
+    )
+
+    parent_page_types = ["techniques.ConditionIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("symptoms"),
+        FieldPanel("diagnosis"),
+        FieldPanel("treatment_options"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("symptoms"),
+        index.SearchField("diagnosis"),
+        index.SearchField("treatment_options"),
+    ]
+
+    SECTIONS = [
+        ("symptoms", "Symptoms"),
+        ("diagnosis", "How it is diagnosed"),
+        ("treatment_options", "Treatment options"),
+    ]
+
+    def techniques(self):
+        """Live, public techniques that treat this condition, by title."""
+        return treating_techniques().filter(condition_links__condition=self)
+
+    def treating_technique_list(self):
+        """The techniques, from a prefetch when a listing made one."""
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        if "technique_links" in cache:
+            return sorted(
+                (link.technique for link in self.technique_links.all()),
+                key=lambda technique: technique.title,
+            )
+        return list(self.techniques())

@@ -1,0 +1,99 @@
+"""The demo content command builds the clinic's whole site, once."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, PageLogEntry, Revision, Site
+
+from contact.models import ContactPage
+from home.models import ClinicSettings, HomePage
+from techniques.models import ConditionPage, TechniqueCondition, TechniquePage
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo_content", stdout=None)
+    return HomePage.objects.get()
+
+
+def links_on(html):
+    return set(re.findall(r'href="(/[^"#?]*)"', html))
+
+
+def test_builds_the_expected_tree(demo_site):
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific == demo_site
+    assert TechniquePage.objects.live().count() == 6
+    assert ConditionPage.objects.live().count() == 7
+    assert ContactPage.objects.live().count() == 1
+    dbs = TechniquePage.objects.get(slug="deep-brain-stimulation")
+    assert [c.slug for c in dbs.conditions()] == [
+        "parkinsons-disease",
+        "essential-tremor",
+        "epilepsy",
+        "obsessive-compulsive-disorder",
+    ]
+    tremor = ConditionPage.objects.get(slug="essential-tremor")
+    assert {t.slug for t in tremor.techniques()} == {
+        "deep-brain-stimulation",
+        "focused-ultrasound",
+    }
+    assert ClinicSettings.load().phone
+
+
+def test_the_contact_form_has_the_fields_patients_need(demo_site):
+    contact = ContactPage.objects.get()
+    labels = [field.label for field in contact.get_form_fields()]
+    assert labels == [
+        "Your name",
+        "Email address",
+        "Phone number",
+        "Reason for contacting us",
+        "Your message",
+    ]
+    phone = contact.form_fields.get(label="Phone number")
+    assert not phone.required
+
+
+def test_running_twice_changes_nothing(demo_site):
+    def snapshot():
+        return (
+            list(Page.objects.values_list("pk", "path", "title", "live")),
+            Revision.objects.count(),
+            PageLogEntry.objects.count(),
+            TechniqueCondition.objects.count(),
+            Site.objects.count(),
+        )
+
+    before = snapshot()
+    call_command("load_demo_content", stdout=None)
+    assert snapshot() == before
+
+
+def test_every_page_is_reachable_from_the_navigation(client, demo_site):
+    """Follow links from the home page: every live page must be found."""
+    seen, queue = set(), ["/"]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        queue.extend(
+            link
+            for link in links_on(response.content.decode())
+            if not link.startswith(("/static/", "/admin/", "/documents/"))
+        )
+    live_urls = {page.url for page in Page.objects.live().filter(depth__gt=1)}
+    assert live_urls <= seen
+
+
+def test_each_page_has_one_h1_a_title_and_a_description(client, demo_site):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        html = client.get(page.url).content.decode()
+        assert html.count("<h1") == 1, page.url
+        assert re.search(r"<title>[^<]+</title>", html), page.url
+        assert re.search(r'<meta name="description" content="[^"]+"', html), page.url
+        assert '<html lang="en' in html, page.url

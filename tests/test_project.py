@@ -1,0 +1,73 @@
+"""Project-wide promises: migrations, production settings, sitemap, robots."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_models_and_migrations_agree(db):
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def run_production_check(**env):
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")
+    }
+    environment.update(DJANGO_SETTINGS_MODULE="clinic.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    "env, missing",
+    [
+        ({"DJANGO_ALLOWED_HOSTS": "clinic.example"}, "DJANGO_SECRET_KEY"),
+        ({"DJANGO_SECRET_KEY": "x" * 50}, "DJANGO_ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_to_start_without_secrets(env, missing):
+    result = run_production_check(**env)
+    assert result.returncode != 0
+    assert f"Set the {missing} environment variable" in result.stderr
+
+
+def test_production_starts_with_secret_and_hosts():
+    result = run_production_check(
+        DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="clinic.example"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_sitemap_lists_live_pages(client, technique_index):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert "/treatments/" in response.content.decode()
+
+
+def test_robots_txt_points_to_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_unknown_page_is_a_friendly_404(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "<h1" in response.content.decode()
