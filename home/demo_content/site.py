@@ -136,7 +136,7 @@ CONTACT = {
             "singleline",
             False,
             "",
-            "Optional. Give a number if you would like us to call you.",
+            "Give a number if you would like us to call you.",
         ),
         (
             "Reason for contacting us",
