@@ -1,7 +1,9 @@
 """Fixtures shared by the whole suite: a small site tree to test against."""
 
 import pytest
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from contact.factories import ContactFormFieldFactory, ContactPageFactory
 from home.factories import HomePageFactory
@@ -11,10 +13,19 @@ from techniques.factories import (
 )
 
 
+def wagtail_root():
+    """Wagtail's root page, re-created if a live-server test flushed the
+    database (its transactional tests empty every table, migrated rows too)."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+
+
 @pytest.fixture
 def home_page(db):
     """A HomePage that is the default site's root, in place of Wagtail's placeholder."""
-    root = Page.get_first_root_node()
+    root = wagtail_root()
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(parent=root)
     Site.objects.update_or_create(
