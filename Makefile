@@ -32,7 +32,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(PY)
 demo: $(VENV)/.installed-run ## Migrate the database and load the demo content
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_admin
+	$(PY) manage.py ensure_admin --admin-url http://$(HOST):$(PORT)/admin/
 
 run: demo ## Install, load the demo site and serve it at http://127.0.0.1:8000/
 	$(PY) manage.py runserver $(HOST):$(PORT)

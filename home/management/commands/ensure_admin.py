@@ -18,10 +18,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--email", default="admin@clinic.invalid")
+        parser.add_argument(
+            "--admin-url",
+            default="http://127.0.0.1:8000/admin/",
+            help="Where the admin is served, for the message.",
+        )
 
-    def handle(self, *args, username, email, **options):
+    def handle(self, *args, username, email, admin_url, **options):
         User = get_user_model()
-        admin_url = "http://127.0.0.1:8000/admin/"
         existing = User.objects.filter(is_superuser=True).order_by("pk").first()
         if existing:
             self.stdout.write(
