@@ -84,6 +84,20 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must survive several workers writing at once:
+    # WAL lets readers carry on during a write, IMMEDIATE transactions take
+    # the write lock up front (no "database is locked" half-way through a
+    # transaction), and writers wait up to 20 s for each other.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": (
+            # synchronous stays FULL (the default): a committed enquiry
+            # survives a power cut.
+            "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=20000;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
