@@ -11,6 +11,9 @@ class ContactPageFactory(wagtail_factories.PageFactory):
     slug = "contact"
     intro = "<p>Ask us anything.</p>"
     thank_you_text = "<p>Thank you, we will reply soon.</p>"
+    to_address = "enquiries@clinic.invalid"
+    from_address = "website@clinic.invalid"
+    subject = "New enquiry"
 
     class Meta:
         model = ContactPage

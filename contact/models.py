@@ -2,10 +2,20 @@
 
 Staff add, remove, relabel and reorder the fields in the admin; every
 submission is stored as a Wagtail ``FormSubmission`` and listed in the
-admin's Forms section, with CSV export.
+admin's Forms section (CSV and XLSX export), for enquiry handlers only.
+
+A POST goes through ``submissions.submit``, shared with the forms API:
+checks (``forms.ContactForm``: consent, the sum, honeypot, minimum time) ->
+rate limit per client IP (``spam.SubmissionRateLimit``) -> stored -> emails
+queued as background tasks (``tasks``); then a redirect to the thank-you view
+(Post/Redirect/Get), so refreshing never sends twice.
 """
 
+from django.core import signing
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -13,13 +23,30 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import BasePage
+from home.models import BasePage, ClinicSettings
+
+from .api_fields import CareMessageField, FormLinksField
+from .forms import CONSENT_FIELD, ContactFormBuilder, ContactPageAdminForm
+from .panels import ContactSubmissionsPanel
+from .submissions import Outcome, submit
+from .tasks import queue_submission_emails
+
+DEFAULT_CONSENT_TEXT = (
+    "I agree that the clinic may use the health information I give in this "
+    "form to reply to me and, if I ask for one, to arrange an appointment."
+)
+DEFAULT_CARE_MESSAGE = (
+    "<p>This form is not for emergencies or urgent medical advice. "
+    "<b>In an emergency, call your local emergency number.</b></p>"
+)
+SENT_SALT = "contact.sent"
+SENT_MAX_AGE = 24 * 60 * 60
 
 
 class ContactFormField(AbstractFormField):
@@ -39,21 +66,63 @@ class ContactPage(BasePage, AbstractEmailForm):
         help_text="Shown above the form: what the form is for and how soon the "
         "clinic replies.",
     )
+    care_message = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        default=DEFAULT_CARE_MESSAGE,
+        help_text="Shown with the form: that it is not for emergencies and what "
+        "to do in one. Leave empty to show the emergency message from "
+        "Settings > Clinic details instead.",
+    )
     thank_you_text = RichTextField(
         features=["bold", "italic", "link", "ul"],
         blank=True,
         help_text="Shown after a visitor sends the form: what happens next.",
     )
+    asks_about_health = models.BooleanField(
+        "Ask for consent to use health information",
+        default=True,
+        help_text="Adds a separate tick box that visitors must tick to send the "
+        "form. Keep this on for any form where people may describe symptoms, "
+        "conditions or treatment.",
+    )
+    health_consent_text = models.TextField(
+        "Consent wording",
+        max_length=500,
+        default=DEFAULT_CONSENT_TEXT,
+        help_text="The words next to the consent tick box: what the clinic will "
+        "do with the health information the visitor gives.",
+    )
+    ask_question = models.BooleanField(
+        "Ask a simple sum",
+        default=True,
+        help_text="Asks visitors a small sum, such as 'What is 7 plus 1?', with "
+        "numbers that change each time, to keep out automated spam.",
+    )
+    send_confirmation_email = models.BooleanField(
+        "Email the visitor a confirmation",
+        default=False,
+        help_text="Sends a short 'we have your message' email to the address in "
+        "the form's first email field. It never repeats what they wrote.",
+    )
 
     summary_field_name = "intro"
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    form_builder = ContactFormBuilder
+    base_form_class = ContactPageAdminForm
 
     content_panels = [
         *Page.content_panels,
-        FormSubmissionsPanel(),
+        ContactSubmissionsPanel(),
         FieldPanel("intro"),
+        FieldPanel("care_message"),
         InlinePanel("form_fields", label="Form field", heading="Form fields"),
+        MultiFieldPanel(
+            [FieldPanel("asks_about_health"), FieldPanel("health_consent_text")],
+            heading="Health information",
+        ),
+        MultiFieldPanel([FieldPanel("ask_question")], heading="Spam protection"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
@@ -61,19 +130,147 @@ class ContactPage(BasePage, AbstractEmailForm):
                     [
                         FieldPanel(
                             "from_address",
-                            help_text="Address notifications are sent from.",
+                            help_text="Address emails are sent from; empty for "
+                            "the site's default.",
                         ),
                         FieldPanel(
                             "to_address",
-                            help_text="Who is told of a new submission; "
+                            help_text="Who is told of a new submission (the "
+                            "email has a link to it, not what was written); "
                             "separate several addresses with commas.",
                         ),
                     ]
                 ),
                 FieldPanel("subject", help_text="Subject of the notification."),
+                FieldPanel("send_confirmation_email"),
             ],
-            heading="Notification email",
+            heading="Emails",
         ),
     ]
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    # What the JSON APIs show; never the form's addresses or its submissions.
+    # The form itself is read and sent through the forms API (contact/api.py).
+    api_fields = [
+        APIField("intro"),
+        APIField("care_message", serializer=CareMessageField()),
+        APIField("thank_you_text"),
+        APIField("form", serializer=FormLinksField()),
+    ]
+
+    # What the form asks and stores ------------------------------------------
+
+    def get_data_fields(self):
+        """Columns of the submissions listing and export."""
+        data_fields = super().get_data_fields()
+        if self.asks_about_health:
+            data_fields.append((CONSENT_FIELD, "Consent to use health information"))
+        return data_fields
+
+    def visitor_email_field_name(self):
+        """The first email field's name: where the visitor's address is."""
+        for field in self.get_form_fields():
+            if field.field_type == "email":
+                return field.clean_name or field.get_field_clean_name()
+        return None
+
+    def visitor_email(self, submission):
+        name = self.visitor_email_field_name()
+        return (submission.get_data().get(name) or "").strip() if name else ""
+
+    def care_message_html(self, clinic=None):
+        """The care message to show: the page's own, else the clinic's
+        emergency message, else the default."""
+        if self.care_message:
+            return self.care_message
+        if clinic is not None and clinic.emergency_message:
+            return clinic.emergency_message
+        return DEFAULT_CARE_MESSAGE
+
+    def initial_from_query(self, request):
+        """Preselect a choice from ``?reason=``, e.g. ``?reason=appointment``
+        from the home page's "Book an appointment" button: the first radio or
+        drop-down choice containing that word. Anything else is ignored."""
+        reason = request.GET.get("reason", "")[:30].strip().lower()
+        if not reason.isalpha():
+            return {}
+        builder = self.form_builder([])
+        for field in self.get_form_fields():
+            if field.field_type not in ("radio", "dropdown"):
+                continue
+            for value, _label in builder.get_formatted_field_choices(field):
+                if reason in value.lower():
+                    return {field.clean_name: value}
+        return {}
+
+    def process_form_submission(self, form):
+        """Store the submission first, then queue its emails (never send here)."""
+        submission = self.get_submission_class().objects.create(
+            form_data=form.submission_data(), page=self
+        )
+        queue_submission_emails(self, submission)
+        return submission
+
+    # Serving -----------------------------------------------------------------
+
+    def thank_you_url(self, request):
+        marker = signing.dumps(self.pk, salt=SENT_SALT)
+        return f"{self.get_url(request)}?sent={marker}"
+
+    def is_thank_you_request(self, request):
+        marker = request.GET.get("sent")
+        if not marker:
+            return False
+        try:
+            return (
+                signing.loads(marker, salt=SENT_SALT, max_age=SENT_MAX_AGE) == self.pk
+            )
+        except signing.BadSignature:
+            return False
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        clinic = ClinicSettings.load(request_or_site=request)
+        context["clinic"] = clinic
+        context["care_message"] = self.care_message_html(clinic)
+        return context
+
+    def render_form(self, request, form, status=200, **extra):
+        context = self.get_context(request)
+        context["form"] = form
+        context.update(extra)
+        return TemplateResponse(
+            request, self.get_template(request), context, status=status
+        )
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return self.serve_post(request)
+        if self.is_thank_you_request(request):
+            response = self.render_landing_page(request)
+            add_never_cache_headers(response)
+            return response
+        form = self.get_form(
+            page=self, user=request.user, initial=self.initial_from_query(request)
+        )
+        return self.render_form(request, form)
+
+    def serve_post(self, request):
+        # The checks, the rate limit and storing are shared with the forms API.
+        result = submit(self, request, request.POST, request.FILES)
+        if result.outcome in (Outcome.STORED, Outcome.ROBOT):
+            # A robot's post looks like success, so it learns nothing.
+            response = redirect(self.thank_you_url(request))
+        else:
+            result.form.prepare_for_redisplay()
+            extra = {}
+            if result.outcome is Outcome.RATE_LIMITED:
+                extra = {
+                    "status": 429,
+                    "rate_limited": True,
+                    "rate_limit_minutes": result.retry_after_minutes,
+                }
+            response = self.render_form(request, result.form, **extra)
+        add_never_cache_headers(response)
+        return response

@@ -1,0 +1,413 @@
+"""The forms API: read a contact page's form and send it, as JSON.
+
+Mounted on Wagtail's API v3 (``clinic/api/v3.py``), so the one OpenAPI
+document at ``/api/v3/openapi.json`` describes pages and forms together:
+
+* ``GET /api/v3/forms/<page_id>/``: everything a front end needs to render
+  the form: its fields in order, the consent wording, the care message, and
+  a fresh sum with the signed token to send back.
+* ``POST /api/v3/forms/<page_id>/submissions/``: a JSON object of field
+  names and values, as the HTML form would post them. 201 with the stored
+  submission's id; 400 with ``{"errors": {field: [messages]}}`` (plus the
+  next question and token to use); 429 over the rate limit.
+
+Both go through the code the HTML form uses: the same form class builds the
+description and checks a submission, and ``contact.submissions.submit``
+applies the spam checks and rate limit, stores it and queues its emails.
+
+No CSRF token: the endpoints read no cookie or session (a forged cross-site
+request can do nothing a direct request could not), and the spam checks
+apply in full. See docs/api.md.
+"""
+
+import json
+from decimal import Decimal
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from ninja import Router, Schema, Status
+from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.utils import get_full_url
+from wagtail.api.v3.errors import ProblemDetail
+from wagtail.rich_text import expand_db_html
+
+from home.models import ClinicSettings
+
+from .forms import ANSWER_FIELD, CONSENT_FIELD, HONEYPOT_FIELD, TOKEN_FIELD
+from .models import ContactPage
+from .spam import form_max_age, min_fill_seconds
+from .submissions import Outcome, rate_limit_message, submit
+
+router = Router(tags=["forms"])
+
+FORM_WIDE = "__all__"  # the key of errors about the whole form, as in Django
+# Values a JSON submission may carry for one field, as an HTML form would.
+FieldValue = str | int | float | bool | list[str | int | float] | None
+
+
+class Choice(Schema):
+    value: str
+    label: str
+
+
+class FormField(Schema):
+    name: str
+    label: str
+    type: str
+    required: bool
+    choices: list[Choice] = []
+    help_text: str = ""
+    default: str | bool | list[str] | None = None
+    autocomplete: str | None = None
+    input_mode: str | None = None
+    max_length: int | None = None
+
+
+class Consent(Schema):
+    name: str
+    text: str
+
+
+class Question(Schema):
+    name: str
+    text: str
+
+
+class Token(Schema):
+    name: str
+    value: str
+
+
+class Honeypot(Schema):
+    name: str
+    label: str
+
+
+class FormDescription(Schema):
+    id: int
+    title: str
+    html_url: str | None
+    submissions_url: str
+    intro: str
+    care_message: str
+    thank_you_text: str
+    fields: list[FormField]
+    consent: Consent | None
+    question: Question | None
+    token: Token
+    honeypot: Honeypot
+    min_fill_seconds: int
+    token_max_age: int
+
+
+class SubmissionCreated(Schema):
+    id: int
+    thank_you_text: str
+
+
+class FormErrors(Schema):
+    errors: dict[str, list[str]]
+    question: Question | None = None
+    token: Token | None = None
+
+
+class RateLimited(Schema):
+    errors: dict[str, list[str]]
+    retry_after: int
+
+
+def contact_page_or_404(request, page_id):
+    """The live contact page, if anonymous visitors may see it on this site.
+
+    Drafts and pages in private (restricted) sections are not found.
+    """
+    try:
+        pages = get_public_pages_queryset(request, ContactPage).public()
+    except ValueError as error:  # ?site= matched several sites
+        raise Http404(str(error)) from error
+    page = pages.filter(pk=page_id).first()
+    if page is None:
+        raise Http404("There is no live contact form with this id.")
+    return page
+
+
+def _widget_attr(field, name):
+    return field.widget.attrs.get(name) or None
+
+
+def _default(field, initial):
+    value = initial if initial is not None else field.initial
+    if value in (None, "", []):
+        return None
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return str(value)
+
+
+def describe_field(name, field, field_type, initial=None):
+    choices = [
+        Choice(value=str(value), label=str(label))
+        for value, label in getattr(field, "choices", [])
+        if value != ""
+    ]
+    return FormField(
+        name=name,
+        label=str(field.label or ""),
+        type=field_type,
+        required=field.required,
+        choices=choices,
+        help_text=str(field.help_text or ""),
+        default=_default(field, initial),
+        autocomplete=_widget_attr(field, "autocomplete"),
+        input_mode=_widget_attr(field, "inputmode"),
+        max_length=getattr(field, "max_length", None),
+    )
+
+
+def question_of(form):
+    if ANSWER_FIELD not in form.fields:
+        return None
+    return Question(name=ANSWER_FIELD, text=str(form.fields[ANSWER_FIELD].label))
+
+
+def submissions_url(request, page):
+    path = reverse("wagtailapi_v3:form_submissions", args=[page.pk])
+    return get_full_url(request, path)
+
+
+def describe_form(request, page):
+    """The form as the HTML page renders it, from the same form class."""
+    form = page.get_form(page=page, user=AnonymousUser())
+    staff_types = {
+        field.clean_name or field.get_field_clean_name(): field.field_type
+        for field in page.get_form_fields()
+    }
+    fields = [
+        describe_field(
+            name,
+            form.fields[name],
+            staff_types.get(name, "singleline"),
+            form.initial.get(name),
+        )
+        for name in form.staff_field_names
+        if name in form.fields
+    ]
+    consent = None
+    if CONSENT_FIELD in form.fields:
+        consent_field = form.fields[CONSENT_FIELD]
+        fields.append(describe_field(CONSENT_FIELD, consent_field, "checkbox"))
+        consent = Consent(name=CONSENT_FIELD, text=page.health_consent_text)
+    question = question_of(form)
+    if question is not None:
+        fields.append(
+            describe_field(ANSWER_FIELD, form.fields[ANSWER_FIELD], "singleline")
+        )
+    clinic = ClinicSettings.load(request_or_site=request)
+    return FormDescription(
+        id=page.pk,
+        title=page.title,
+        html_url=page.get_full_url(request),
+        submissions_url=submissions_url(request, page),
+        intro=expand_db_html(page.intro),
+        care_message=expand_db_html(page.care_message_html(clinic)),
+        thank_you_text=expand_db_html(page.thank_you_text),
+        fields=fields,
+        consent=consent,
+        question=question,
+        token=Token(name=TOKEN_FIELD, value=form.initial[TOKEN_FIELD]),
+        honeypot=Honeypot(
+            name=HONEYPOT_FIELD, label=str(form.fields[HONEYPOT_FIELD].label)
+        ),
+        min_fill_seconds=min_fill_seconds(),
+        token_max_age=form_max_age(),
+    )
+
+
+class BadBody(ValueError):
+    """The request body cannot be read as a submission."""
+
+
+def _no_constant(name):
+    # Python's json module accepts NaN and Infinity; JSON does not.
+    raise ValueError(f"{name} is not JSON")
+
+
+def _as_text(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | str):
+        return str(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError
+
+
+def form_data_from_json(body):
+    """A ``QueryDict`` like the HTML form's POST, from a JSON object.
+
+    Text and numbers become text; ``true``/``false`` tick or untick a box
+    (Django's checkbox reads them); a list gives several values (checkboxes,
+    multi-select); ``null`` leaves the field out. Unknown names are ignored,
+    as in the HTML form. Raises ``BadBody`` with a message for the visitor.
+    """
+    try:
+        payload = json.loads(body, parse_float=Decimal, parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise BadBody(
+            "The request body is not valid JSON. Send a JSON object of field "
+            "names and values, with the header Content-Type: application/json."
+        ) from error
+    if not isinstance(payload, dict):
+        raise BadBody(
+            "The request body must be a JSON object of field names and values."
+        )
+    data = QueryDict(mutable=True)
+    field_errors = {}
+    for name, value in payload.items():
+        if value is None:
+            continue
+        try:
+            if isinstance(value, list):
+                data.setlist(name, [_as_text(item) for item in value])
+            else:
+                data[name] = _as_text(value)
+        except TypeError:
+            field_errors[name] = [
+                "Send text, a number, true or false, or a list of texts."
+            ]
+    return data, field_errors
+
+
+def form_errors(form):
+    errors = {}
+    for name, messages in form.errors.items():
+        errors[FORM_WIDE if name == "__all__" else name] = [str(m) for m in messages]
+    return errors
+
+
+@router.get(
+    "/{page_id}/",
+    response={200: FormDescription, 404: ProblemDetail},
+    url_name="form_description",
+    summary="Describe a form",
+    operation_id="forms_describe",
+    description="The form of a live contact page, ready to render: its fields "
+    "in order, the consent wording, the care message, a fresh sum (`question`) "
+    "and the signed `token` to send back with the answers. Each call gives a "
+    "new question and token; send the form no sooner than `min_fill_seconds` "
+    "and no later than `token_max_age` seconds after reading it.",
+)
+def describe(request: HttpRequest, page_id: int, response: HttpResponse):
+    page = contact_page_or_404(request, page_id)
+    add_never_cache_headers(response)
+    return describe_form(request, page)
+
+
+@router.post(
+    "/{page_id}/submissions/",
+    response={
+        201: SubmissionCreated,
+        400: FormErrors,
+        404: ProblemDetail,
+        413: FormErrors,
+        429: RateLimited,
+    },
+    url_name="form_submissions",
+    summary="Send a form",
+    operation_id="forms_submit",
+    description="Send a JSON object of field names and values, including the "
+    "`token` from the form's description and the answer to its `question`; "
+    "leave the honeypot field out. Checkboxes take `true`/`false`, "
+    "multiple choices a list. 201: stored (`id`); 400: `errors` by field name "
+    "(`__all__` for the whole form) with the next `question` and `token` to "
+    "use; 429: too many submissions from this address for now.",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "additionalProperties": {
+                            "anyOf": [
+                                {"type": "string"},
+                                {"type": "number"},
+                                {"type": "boolean"},
+                                {
+                                    "type": "array",
+                                    "items": {
+                                        "anyOf": [
+                                            {"type": "string"},
+                                            {"type": "number"},
+                                        ]
+                                    },
+                                },
+                                {"type": "null"},
+                            ]
+                        },
+                        "example": {
+                            "your_name": "Ada Patient",
+                            "email_address": "ada@example.com",
+                            "reason": "Ask a question",
+                            "your_message": "Can stimulation help my back pain?",
+                            "health_consent": True,
+                            "cf_answer": "7",
+                            "cf_token": "<token.value from the description>",
+                        },
+                    }
+                }
+            },
+        }
+    },
+)
+def send(request: HttpRequest, page_id: int, response: HttpResponse):
+    page = contact_page_or_404(request, page_id)
+    add_never_cache_headers(response)
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        return Status(
+            413, FormErrors(errors={FORM_WIDE: ["The submission is too large."]})
+        )
+    try:
+        data, field_errors = form_data_from_json(body)
+    except BadBody as error:
+        return Status(400, FormErrors(errors={FORM_WIDE: [str(error)]}))
+    if field_errors:
+        return Status(400, FormErrors(errors=field_errors))
+
+    result = submit(page, request, data)
+    if result.outcome is Outcome.STORED:
+        return Status(
+            201,
+            SubmissionCreated(
+                id=result.submission.pk,
+                thank_you_text=expand_db_html(page.thank_you_text),
+            ),
+        )
+    if result.outcome is Outcome.RATE_LIMITED:
+        clinic = ClinicSettings.load(request_or_site=request)
+        response["Retry-After"] = str(result.retry_after)
+        message = rate_limit_message(clinic, result.retry_after_minutes)
+        limited = RateLimited(
+            errors={FORM_WIDE: [message]}, retry_after=result.retry_after
+        )
+        return Status(429, limited)
+    # Invalid, or a robot's (the honeypot was filled in): nothing is stored.
+    # The HTML form shows a robot its thank-you page; a JSON client that sends
+    # the honeypot gets the form's own "something went wrong" instead.
+    form = result.form
+    form.prepare_for_redisplay()
+    return Status(
+        400,
+        FormErrors(
+            errors=form_errors(form),
+            question=question_of(form),
+            token=Token(name=TOKEN_FIELD, value=form.data[TOKEN_FIELD]),
+        ),
+    )

@@ -1,0 +1,113 @@
+"""The two emails a submission can cause, built from the stored submission.
+
+Neither carries health details by default: the clinic's notification says
+which form and when, with a link to the submission in the admin (where only
+enquiry handlers can read it); the visitor's confirmation says only that the
+message arrived. ``CONTACT_NOTIFICATION_INCLUDE_DETAILS = True`` adds the
+answers to the clinic's notification, for clinics whose mail is fit for that.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+
+CLINIC = "clinic"
+VISITOR = "visitor"
+DEFAULT_SUBJECT = "New enquiry from the website"
+
+
+def _from_address(page):
+    return page.from_address or settings.DEFAULT_FROM_EMAIL
+
+
+def _when(submission):
+    return date_format(timezone.localtime(submission.submit_time), "j F Y, H:i")
+
+
+def submissions_admin_url(page):
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return base + reverse("wagtailforms:list_submissions", args=[page.pk])
+
+
+def _display(value):
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime):
+        return date_format(value, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return "" if value is None else str(value)
+
+
+def _details(page, submission):
+    data = submission.get_data()
+    return [
+        (label, _display(data.get(name)))
+        for name, label in page.get_data_fields()
+        if name != "submit_time"
+    ]
+
+
+def clinic_notification(page, submission):
+    """The email to ``page.to_address``, or None if the page names nobody."""
+    recipients = [a.strip() for a in page.to_address.split(",") if a.strip()]
+    if not recipients:
+        return None
+    include_details = settings.CONTACT_NOTIFICATION_INCLUDE_DETAILS
+    body = render_to_string(
+        "contact/emails/clinic_notification.txt",
+        {
+            "page": page,
+            "submission": submission,
+            "when": _when(submission),
+            "admin_url": submissions_admin_url(page),
+            "details": _details(page, submission) if include_details else None,
+        },
+    )
+    return EmailMessage(
+        subject=page.subject or DEFAULT_SUBJECT,
+        body=body,
+        from_email=_from_address(page),
+        to=recipients,
+    )
+
+
+def visitor_confirmation(page, submission, clinic):
+    """The visitor's "we have your message" email, or None if the page does
+    not send one or the visitor gave no email address."""
+    if not page.send_confirmation_email:
+        return None
+    address = page.visitor_email(submission)
+    if not address:
+        return None
+    body = render_to_string(
+        "contact/emails/visitor_confirmation.txt",
+        {
+            "page": page,
+            "clinic": clinic,
+            "when": _when(submission),
+            "care_message": strip_tags(page.care_message_html(clinic)).strip(),
+        },
+    )
+    return EmailMessage(
+        subject=f"We have received your message - {clinic.clinic_name}",
+        body=body,
+        from_email=_from_address(page),
+        to=[address],
+    )
+
+
+def build(kind, page, submission, clinic):
+    if kind == CLINIC:
+        return clinic_notification(page, submission)
+    if kind == VISITOR:
+        return visitor_confirmation(page, submission, clinic)
+    raise ValueError(f"Unknown email kind {kind!r}")

@@ -1,0 +1,15 @@
+"""Admin hooks: who may read and export form submissions."""
+
+from wagtail import hooks
+
+from .roles import can_read_submissions
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_enquiry_handlers_read_submissions(user, editable_forms):
+    """Wagtail lets anyone who can edit a form page read its submissions (the
+    listing, CSV and XLSX export, the Forms menu). Keep that to superusers and
+    enquiry handlers: other editors get an empty list and a refusal."""
+    if can_read_submissions(user):
+        return editable_forms
+    return editable_forms.none()

@@ -1,0 +1,142 @@
+"""Helpers for the contact-form tests: a visitor who reads the form as
+rendered (its token and question) and a clock the tests can move."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission, User
+from django.core.cache import caches
+from django.test import Client
+from wagtail.models import GroupPagePermission, Page
+
+from contact import spam
+from contact.roles import create_enquiry_handlers_group
+from home.models import ClinicSettings
+
+VALID = {
+    "your_name": "Ada Patient",
+    "email_address": "ada@example.com",
+    "phone_number": "020 7946 0999",
+    "reason": "Book an appointment",
+    "your_message": "I have had back pain for years.",
+    "health_consent": "on",
+}
+
+TOKEN = re.compile(r'name="cf_token" value="([^"]+)"')
+QUESTION = re.compile(r"What is (\d) plus (\d)\?")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The rate limit counts in the cache: each test starts from zero."""
+    caches[settings.CONTACT_RATE_LIMIT_CACHE].clear()
+
+
+class Clock:
+    """Moves ``contact.spam.now`` forward, as if the visitor took their time."""
+
+    def __init__(self, monkeypatch):
+        self.offset = 0
+        real_now = spam.now
+        monkeypatch.setattr(spam, "now", lambda: real_now() + self.offset)
+
+    def advance(self, seconds):
+        self.offset += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)
+
+
+class Visitor:
+    """Opens the form, reads its token and question, and sends it back."""
+
+    def __init__(self, client, page, clock):
+        self.client = client
+        self.page = page
+        self.clock = clock
+        self.html = ""
+
+    def open(self, **query):
+        response = self.client.get(self.page.url, query)
+        assert response.status_code == 200
+        self.html = response.content.decode()
+        return response
+
+    @property
+    def token(self):
+        return TOKEN.search(self.html).group(1)
+
+    @property
+    def question(self):
+        match = QUESTION.search(self.html)
+        return (int(match.group(1)), int(match.group(2))) if match else None
+
+    def right_answer(self):
+        first, second = self.question
+        return str(first + second)
+
+    def send(self, data=None, answer=None, think_time=30, **extra):
+        """POST the form as last rendered, ``think_time`` seconds later."""
+        self.clock.advance(think_time)
+        post = dict(VALID if data is None else data)
+        post["cf_token"] = self.token
+        if self.question:
+            post["cf_answer"] = self.right_answer() if answer is None else answer
+        response = self.client.post(self.page.url, post, **extra)
+        if response.status_code in (200, 429):
+            self.html = response.content.decode()
+        return response
+
+
+@pytest.fixture
+def visitor(client, contact_page, clock):
+    return Visitor(client, contact_page, clock)
+
+
+@pytest.fixture
+def clinic(db):
+    details = ClinicSettings.load()
+    details.phone = "020 7946 0000"
+    details.save()
+    return details
+
+
+@pytest.fixture
+def handlers_group(db):
+    return create_enquiry_handlers_group()
+
+
+def logged_in(user):
+    staff = Client()
+    staff.force_login(user)
+    return staff
+
+
+@pytest.fixture
+def handler_client(handlers_group, contact_page):
+    user = User.objects.create_user("reception", "r@clinic.invalid", "pw")
+    user.groups.add(handlers_group)
+    return logged_in(user)
+
+
+@pytest.fixture
+def editor_client(contact_page):
+    """An editor who may edit and publish every page, but handles no enquiries."""
+    group = Group.objects.create(name="Test editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    home = Page.objects.get(depth=2)
+    for action in ("add", "change", "publish"):
+        GroupPagePermission.objects.create(
+            group=group, page=home, permission_type=action
+        )
+    user = User.objects.create_user("editor", "e@clinic.invalid", "pw")
+    user.groups.add(group)
+    return logged_in(user)
+
+
+@pytest.fixture
+def superuser_client(db):
+    return logged_in(User.objects.create_superuser("manager", "m@clinic.invalid", "pw"))
