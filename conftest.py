@@ -1,9 +1,12 @@
 """Fixtures shared by the whole suite: a small site tree to test against."""
 
+from io import StringIO
+
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from contact.factories import ContactFormFieldFactory, ContactPageFactory
 from home.factories import HomePageFactory
@@ -13,12 +16,22 @@ from techniques.factories import (
 )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def media_in_a_temporary_folder(tmp_path_factory):
+    """Uploads made by tests (images, demo leaflets) go to a folder that is
+    removed afterwards, not into the working tree."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
 def wagtail_root():
     """Wagtail's root page, re-created if a live-server test flushed the
     database (its transactional tests empty every table, migrated rows too)."""
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
+    # Images and documents (e.g. the demo leaflets) need the root collection.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
 
 
@@ -33,6 +46,15 @@ def home_page(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": home},
     )
     return home
+
+
+@pytest.fixture
+def demo_site(db):
+    """The whole demo clinic site, as ``make run`` builds it: realistic pages
+    for checks that look at every page type."""
+    wagtail_root()
+    call_command("load_demo_content", stdout=StringIO())
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 @pytest.fixture

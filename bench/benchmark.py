@@ -99,7 +99,7 @@ def to_ms(value, unit):
 def run_wrk(url, duration, connections):
     output = subprocess.run(  # noqa: S603
         [
-            "wrk",
+            shutil.which("wrk"),
             "-t2",
             f"-c{connections}",
             f"-d{duration}s",

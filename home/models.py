@@ -9,15 +9,19 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from clinic.api.preview import HeadlessPreviewWhenConfigured
+
+from .api import PageLinkField, PageLinksField, featured
 from .blocks import BodyStreamBlock
 
 
-class BasePage(Page):
+class BasePage(HeadlessPreviewWhenConfigured, Page):
     """Behaviour every public page of the site shares.
 
     ``meta_description`` gives templates one place to ask for the text search
@@ -102,6 +106,7 @@ class HomePage(BasePage):
         "techniques.ConditionIndexPage",
         "contact.ContactPage",
         "home.StandardPage",
+        "techniques.SpecialistIndexPage",
     ]
 
     content_panels = [
@@ -139,6 +144,29 @@ class HomePage(BasePage):
         index.SearchField("hero_heading"),
         index.SearchField("hero_intro"),
         index.SearchField("overview"),
+    ]
+
+    # What the JSON APIs (/api/v2/, /api/v3/) show; see docs/api.md.
+    api_fields = [
+        APIField("hero_heading"),
+        APIField("hero_intro"),
+        APIField("overview_heading"),
+        APIField("overview"),
+        APIField(
+            "featured_techniques",
+            serializer=PageLinksField(
+                featured("featured_techniques", "technique", "techniques.TechniquePage")
+            ),
+        ),
+        APIField(
+            "featured_conditions",
+            serializer=PageLinksField(
+                featured("featured_conditions", "condition", "techniques.ConditionPage")
+            ),
+        ),
+        APIField("contact_page", serializer=PageLinkField("contact.ContactPage")),
+        APIField("question_cta_label"),
+        APIField("appointment_cta_label"),
     ]
 
     def get_context(self, request, *args, **kwargs):
@@ -207,6 +235,8 @@ class StandardPage(BasePage):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+
+    api_fields = [APIField("summary"), APIField("body")]
 
 
 @register_setting(icon="site")

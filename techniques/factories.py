@@ -7,6 +7,9 @@ from .models import (
     ConditionIndexPage,
     ConditionPage,
     Modality,
+    Specialist,
+    SpecialistIndexPage,
+    Specialty,
     TechniqueCondition,
     TechniqueIndexPage,
     TechniquePage,
@@ -59,3 +62,43 @@ def link(technique, *conditions):
     ]
     technique.save_revision().publish()
     return technique
+
+
+class SpecialistIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Our team"
+    slug = "our-team"
+    intro = "The people who will look after you."
+
+    class Meta:
+        model = SpecialistIndexPage
+
+
+class SpecialistFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Dr Specialist {n}")
+    role = "Consultant neurologist"
+    credentials = "MB ChB, FRCP"
+    specialty = Specialty.NEUROLOGY
+    biography = "Sees patients with movement disorders."
+
+    class Meta:
+        model = Specialist
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def techniques(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.techniques.set(extracted)
+
+
+def make_pdf(title="Patient leaflet"):
+    """A tiny, valid one-page PDF saved as a Wagtail document."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from home.demo_content.leaflets import pdf_bytes
+
+    data = pdf_bytes(title)
+    document = Document(title=title, file_size=len(data))
+    document.file.save("leaflet.pdf", ContentFile(data), save=False)
+    document.save()
+    return document

@@ -15,6 +15,7 @@ from home.models import HomePage, StandardPage
 from techniques.models import (
     ConditionIndexPage,
     ConditionPage,
+    SpecialistIndexPage,
     TechniqueIndexPage,
     TechniquePage,
 )
@@ -25,7 +26,13 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {TechniqueIndexPage, ConditionIndexPage, ContactPage, StandardPage},
+            {
+                TechniqueIndexPage,
+                ConditionIndexPage,
+                ContactPage,
+                StandardPage,
+                SpecialistIndexPage,
+            },
         )
 
     def test_techniques_live_under_the_technique_index(self):
@@ -81,22 +88,53 @@ class SingletonAndAdminCreationTests(WagtailPageTestCase):
         self.assertFalse(TechniqueIndexPage.can_create_at(self.home))
         self.assertFalse(ConditionIndexPage.can_create_at(self.home))
 
+    def new_technique_form_data(self):
+        return nested_form_data(
+            {
+                "title": "Dorsal root ganglion stimulation",
+                "slug": "drg-stimulation",
+                "summary": "Spinal stimulation aimed at one nerve root.",
+                "modality": "electrical",
+                "delivery": "implanted",
+                "what_it_is": rich_text("<p>A small implanted device.</p>"),
+                "faqs": streamfield([]),
+                "condition_links": inline_formset([]),
+                "leaflets": inline_formset([]),
+            }
+        )
+
     def test_an_editor_can_create_a_technique_with_the_admin_form(self):
         self.assertCanCreate(
-            self.techniques,
-            TechniquePage,
-            nested_form_data(
-                {
-                    "title": "Dorsal root ganglion stimulation",
-                    "slug": "drg-stimulation",
-                    "summary": "Spinal stimulation aimed at one nerve root.",
-                    "modality": "electrical",
-                    "delivery": "implanted",
-                    "what_it_is": rich_text("<p>A small implanted device.</p>"),
-                    "faqs": streamfield([]),
-                    "condition_links": inline_formset([]),
-                }
-            ),
+            self.techniques, TechniquePage, self.new_technique_form_data()
+        )
+
+    def test_an_editor_can_preview_a_technique_before_first_saving_it(self):
+        preview_url = (
+            f"/admin/pages/add/techniques/techniquepage/{self.techniques.pk}/preview/"
+        )
+        posted = self.client.post(preview_url, self.new_technique_form_data())
+        self.assertEqual(posted.json()["is_valid"], True)
+        preview = self.client.get(preview_url, {"mode": ""})
+        self.assertContains(preview, "Dorsal root ganglion stimulation")
+        self.assertContains(preview, "A small implanted device.")
+
+    def test_an_editor_can_preview_a_condition_before_first_saving_it(self):
+        preview_url = (
+            f"/admin/pages/add/techniques/conditionpage/{self.conditions.pk}/preview/"
+        )
+        form_data = nested_form_data(
+            {
+                "title": "Cluster headache",
+                "slug": "cluster-headache",
+                "summary": "Severe one-sided headaches that come in bouts.",
+                "symptoms": rich_text("<p>Severe pain around one eye.</p>"),
+            }
+        )
+        self.assertEqual(
+            self.client.post(preview_url, form_data).json()["is_valid"], True
+        )
+        self.assertContains(
+            self.client.get(preview_url, {"mode": ""}), "Severe pain around one eye."
         )
 
     def test_an_editor_can_create_a_condition_with_the_admin_form(self):

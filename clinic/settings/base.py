@@ -130,7 +130,12 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Neuromodulation Clinic"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        # On PostgreSQL, match "tremors" to "tremor" whatever the server's
+        # default text search configuration; SQLite's index ignores it.
+        "SEARCH_CONFIG": "english",
+    },
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt"]
 # The admin must not call out to other servers: staff activity on a health
@@ -150,3 +155,110 @@ LOGGING = {
         "clinic": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Contact forms (contact/) ------------------------------------------------
+# Submissions are stored first; their emails go out through a background task.
+# django-tasks-db keeps the queue in the database: run `manage.py db_worker`
+# beside the web server (README, "Background worker"). Wagtail's own tasks
+# (e.g. the reference index) use the same queue. dev.py and test.py use the
+# immediate backend, which runs tasks inside the request and needs no worker.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
+# A failed email is tried again after each of these delays (seconds), then
+# given up and logged (without the visitor's data): 6 attempts over ~2.5 hours.
+CONTACT_EMAIL_RETRY_DELAYS = (60, 300, 900, 1800, 7200)
+# The clinic's notification says which form and when, with a link to the
+# admin. "1" adds what the visitor wrote: only for mail fit for health data.
+CONTACT_NOTIFICATION_INCLUDE_DETAILS = (
+    os.environ.get("CONTACT_NOTIFICATION_INCLUDE_DETAILS", "0") == "1"
+)
+# Stored submissions allowed per client IP per period; 0 turns the limit off.
+# Raise it for a load test, e.g. CONTACT_RATE_LIMIT_COUNT=100000.
+CONTACT_RATE_LIMIT_COUNT = int(os.environ.get("CONTACT_RATE_LIMIT_COUNT", "5"))
+CONTACT_RATE_LIMIT_PERIOD = int(os.environ.get("CONTACT_RATE_LIMIT_PERIOD", "600"))
+# The cache alias that counts them: with several server processes, name a
+# cache they share (database or Redis), or each process counts on its own.
+CONTACT_RATE_LIMIT_CACHE = os.environ.get("CONTACT_RATE_LIMIT_CACHE", "default")
+# How many proxies of ours (load balancer, nginx) add to X-Forwarded-For in
+# front of Django. 0: the client is REMOTE_ADDR and X-Forwarded-For is ignored.
+CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
+# A form sent sooner than this after it was shown is treated as a robot's.
+CONTACT_MIN_FILL_SECONDS = 3
+# How long a rendered form (its signed question) stays valid, in seconds.
+CONTACT_FORM_MAX_AGE = 24 * 60 * 60
+# `manage.py purge_submissions` deletes submissions older than this.
+CONTACT_SUBMISSION_RETENTION_DAYS = int(
+    os.environ.get("CONTACT_SUBMISSION_RETENTION_DAYS", "365")
+)
+LOGGING["loggers"]["contact"] = {
+    "handlers": ["console"],
+    "level": "INFO",
+    "propagate": False,
+}
+
+# --- Headless: JSON APIs, CORS and front-end preview (clinic/api/) -------------
+# Wagtail's two read APIs over the same `api_fields`: v2 (Django REST
+# framework) at /api/v2/ and v3 (django-ninja, OpenAPI at
+# /api/v3/openapi.json) at /api/v3/, plus the clinic's forms API on v3.
+# Anonymous clients can only read live, public pages and send forms; Wagtail's
+# v3 write endpoints need a staff member's API token. docs/api.md says how.
+INSTALLED_APPS += [
+    "rest_framework",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
+    # Listed so that /api/v3/docs/ serves Swagger UI from the ninja package's
+    # own static files instead of a CDN (no outside requests).
+    "ninja",
+    "corsheaders",
+    "wagtail_headless_preview",
+]
+# Rich text in both APIs is display HTML, internal links expanded to URLs
+# (a client can still ask for ?rich_text_format=db_html or markdown).
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 50
+# The scheme and host of absolute API URLs (detail_url, full_url), e.g.
+# https://cms.clinic.example. Unset: the root URL of the Wagtail Site that
+# answers (Settings > Sites), as Wagtail does.
+if os.environ.get("WAGTAILAPI_BASE_URL", "").strip():
+    WAGTAILAPI_BASE_URL = os.environ["WAGTAILAPI_BASE_URL"].strip()
+
+# Cross-origin requests (CORS) to /api/ from these front-end origins only,
+# e.g. API_CORS_ALLOWED_ORIGINS=https://app.clinic.example,http://localhost:3000
+# Empty (the default): no cross-origin access. Never with cookies: the APIs
+# ignore sessions, so there is nothing for a credentialed request to carry.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("API_CORS_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_CREDENTIALS = False
+# For /api/ only: refuses null characters in query parameters, keeps only the
+# words of search=, and holds the request for the v3 API's nested links.
+MIDDLEWARE.append("clinic.api.middleware.APIRequestMiddleware")
+
+# Preview in the external front end (wagtail-headless-preview): set
+# HEADLESS_PREVIEW_URL to the front end's preview route, e.g.
+# https://app.clinic.example/preview/. Wagtail's Preview then sends the editor
+# there with ?content_type=...&token=..., and the front end reads the draft
+# from /api/v2/page_preview/ or /api/v3/preview/. Empty (the default): off,
+# and Wagtail previews pages with the site's own templates.
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "").strip()
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL} if HEADLESS_PREVIEW_URL else {},
+    # Wagtail 7.1+ handles a cross-origin preview panel; no nested iframe.
+    "REDIRECT_ON_PREVIEW": True,
+    "ENFORCE_TRAILING_SLASH": False,
+}
+# How long a preview link works, in seconds.
+HEADLESS_PREVIEW_MAX_AGE = 60 * 60

@@ -7,6 +7,9 @@ SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Background tasks (form emails) run inside the request: `make run` needs no
+# worker process. Production queues them in the database (base.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Serve the stylesheet from the app folders without running collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -115,6 +115,90 @@ ABOUT = {
     ],
 }
 
+# The section for GPs and hospital specialists: a general page editors fill.
+REFERRERS = {
+    "title": "For referring clinicians",
+    "slug": "referrals",
+    "summary": (
+        "For GPs and hospital specialists: who may be suitable for "
+        "neuromodulation, how to refer a patient and what to include."
+    ),
+    "body": [
+        ("heading", {"text": "Who may be suitable", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>We assess adults whose symptoms have not responded well enough "
+            "to standard treatment, for example:</p>"
+            "<ul>"
+            "<li>neuropathic pain for six months or more, including persistent "
+            "pain after spinal surgery and complex regional pain syndrome</li>"
+            "<li>Parkinson's disease with motor fluctuations or dyskinesia "
+            "despite optimised medication</li>"
+            "<li>essential tremor that limits daily life despite medication</li>"
+            "<li>focal epilepsy that has not responded to two or more "
+            "appropriate medicines</li>"
+            "<li>depression or OCD that has not responded to at least two "
+            "adequate treatments</li>"
+            "</ul>"
+            "<p>Each treatment page says who it may help and who it may not "
+            "suit. If you are unsure whether to refer, call us to talk it "
+            "through with a member of the team.</p>",
+        ),
+        ("heading", {"text": "How to refer", "level": "h2"}),
+        (
+            "paragraph",
+            "<ol>"
+            "<li>Check that the patient agrees to the referral and knows what "
+            "it is for.</li>"
+            "<li>Write a referral letter addressed to the clinic's lead "
+            "consultant, including the details below.</li>"
+            "<li>Send it by secure email or by post: both addresses are at the "
+            "foot of this page.</li>"
+            "</ol>",
+        ),
+        ("heading", {"text": "What to include", "level": "h2"}),
+        (
+            "paragraph",
+            "<ul>"
+            "<li>the diagnosis and how long the symptoms have lasted</li>"
+            "<li>treatments tried so far, with doses and how well they "
+            "worked</li>"
+            "<li>relevant imaging, neurophysiology or psychiatric "
+            "assessments</li>"
+            "<li>current medicines, including anticoagulants, and "
+            "allergies</li>"
+            "<li>other conditions, and any implanted device such as a "
+            "pacemaker</li>"
+            "<li>what the patient hopes treatment will change</li>"
+            "</ul>",
+        ),
+        ("heading", {"text": "What happens next", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>We confirm every referral within five working days and invite "
+            "the patient to an assessment with the specialists who treat their "
+            "condition. We write to you after the assessment and after any "
+            "treatment.</p>",
+        ),
+        ("heading", {"text": "Questions about a referral", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>Call the clinic on the number at the foot of this page and ask "
+            "for the referrals coordinator. We can talk through whether a "
+            "referral is right before you write.</p>",
+        ),
+        (
+            "callout",
+            {
+                "heading": "Urgent concerns",
+                "text": "<p>The clinic is not an emergency service. For urgent "
+                "neurological or psychiatric concerns, use your local urgent "
+                "care pathway.</p>",
+            },
+        ),
+    ],
+}
+
 CONTACT = {
     "title": "Ask a question or book an appointment",
     "slug": "contact",
@@ -127,6 +211,20 @@ CONTACT = {
         "two working days.</p>"
     ),
     "subject": "New enquiry from the website",
+    # The notification names the form and links to the admin; it carries no
+    # health details.
+    "to_address": "enquiries@clinic.example",
+    "care_message": (
+        "<p>This form is not for emergencies or urgent medical advice: we reply "
+        "within two working days. <b>In an emergency call 999</b>, or 111 for "
+        "urgent advice.</p>"
+    ),
+    "asks_about_health": True,
+    "health_consent_text": (
+        "I agree that the clinic may use the health information in my message "
+        "to reply to me and, if I ask for one, to arrange an appointment."
+    ),
+    "ask_question": True,
     # (label, field_type, required, choices, help_text)
     "fields": [
         ("Your name", "singleline", True, "", ""),

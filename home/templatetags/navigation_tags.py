@@ -1,4 +1,5 @@
-"""Site-wide navigation: the main menu, the site root and the contact page.
+"""Site-wide navigation: the main menu, the site root, the contact page and
+the conditions A to Z.
 
 Each tag looks things up once per request and keeps the answer on the
 request, so a template may ask more than once without repeating queries.
@@ -8,6 +9,7 @@ from django import template
 from wagtail.models import Site
 
 from contact.models import ContactPage
+from techniques.models import ConditionIndexPage
 
 register = template.Library()
 
@@ -92,6 +94,30 @@ def contact_page(context):
             ContactPage.objects.live()
             .public()
             .descendant_of(root, inclusive=True)
+            .order_by("path")
+            .first()
+        ),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def condition_index(context):
+    """The site's live conditions A to Z page, or None: the way in for a
+    visitor who knows their condition but not its treatments.
+
+    ``{% condition_index as conditions_page %}``
+    """
+    request = context.get("request")
+    root = _root_page(request)
+    if root is None:
+        return None
+    return _cached(
+        request,
+        "condition_index",
+        lambda: (
+            ConditionIndexPage.objects.live()
+            .public()
+            .descendant_of(root)
             .order_by("path")
             .first()
         ),

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from contact.models import ContactPage
-from home.models import ClinicSettings, HomePage
+from home.models import ClinicSettings, HomePage, StandardPage
 from techniques.models import ConditionPage, TechniqueCondition, TechniquePage
 
 
@@ -97,3 +97,14 @@ def test_each_page_has_one_h1_a_title_and_a_description(client, demo_site):
         assert re.search(r"<title>[^<]+</title>", html), page.url
         assert re.search(r'<meta name="description" content="[^"]+"', html), page.url
         assert '<html lang="en' in html, page.url
+
+
+def test_referring_clinicians_have_their_own_section(client, demo_site):
+    """A GP finds how to refer from the main menu of any page."""
+    page = StandardPage.objects.live().get(slug="referrals")
+    assert page.show_in_menus
+    home_html = client.get("/").content.decode()
+    assert f'href="{page.url}">For referring clinicians</a>' in home_html
+    html = client.get(page.url).content.decode()
+    for heading in ("Who may be suitable", "How to refer", "What to include"):
+        assert f"<h2>{heading}</h2>" in html

@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 from contact.models import ContactFormField, ContactPage
 from home.demo_content import site as demo
 from home.demo_content.conditions import CONDITIONS
+from home.demo_content.specialists import leaflets_for, load_team
 from home.demo_content.techniques import TECHNIQUES
 from home.models import (
     ClinicSettings,
@@ -46,7 +47,11 @@ class Command(BaseCommand):
             self.clinic_details()
             conditions = self.conditions(home)
             techniques = self.techniques(home, conditions)
-            self.child(home, StandardPage, demo.ABOUT["slug"], self.about_page)
+            for data in (demo.ABOUT, demo.REFERRERS):
+                self.child(
+                    home, StandardPage, data["slug"], lambda d=data: self.standard(d)
+                )
+            load_team(self.child, home, techniques, conditions)
             contact = self.contact_page(home)
             self.feature_on_home(home, techniques, conditions, contact)
         self.stdout.write(
@@ -157,10 +162,10 @@ class Command(BaseCommand):
                 TechniqueCondition(condition=conditions[slug], sort_order=order)
                 for order, slug in enumerate(data["conditions"])
             ],
+            leaflets=leaflets_for(data["slug"]),
         )
 
-    def about_page(self):
-        data = demo.ABOUT
+    def standard(self, data):
         return StandardPage(
             title=data["title"],
             slug=data["slug"],
@@ -179,6 +184,11 @@ class Command(BaseCommand):
                 intro=data["intro"],
                 thank_you_text=data["thank_you_text"],
                 subject=data["subject"],
+                to_address=data["to_address"],
+                care_message=data["care_message"],
+                asks_about_health=data["asks_about_health"],
+                health_consent_text=data["health_consent_text"],
+                ask_question=data["ask_question"],
                 show_in_menus=True,
                 form_fields=[
                     ContactFormField(

@@ -1,4 +1,4 @@
-"""Clinical content: the treatments the clinic offers and the conditions they treat.
+"""Technique pages: the treatments the clinic offers, and what links them to conditions.
 
 One relation joins the two: ``TechniqueCondition`` rows belong to a technique
 page (editors choose and order the conditions there), and a condition page
@@ -7,10 +7,10 @@ never disagree.
 """
 
 from collections import OrderedDict
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -19,12 +19,22 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api import ChoiceField, ChoicesListField, HeroImageField, SectionsField
 from home.blocks import FAQStreamBlock
 from home.models import BasePage
+from techniques.api import (
+    ClinicalReviewField,
+    ConditionsTreatedField,
+    LeafletsField,
+    SpecialistsField,
+)
+
+from .review import ClinicalReviewMixin, ClinicalSectionMixin
 
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -46,7 +56,7 @@ class Delivery(models.TextChoices):
     IMPLANTED = "implanted", "Implanted device"
 
 
-class TechniqueIndexPage(BasePage):
+class TechniqueIndexPage(ClinicalSectionMixin, BasePage):
     """All techniques, grouped by family; ``?modality=`` narrows the list."""
 
     intro = models.TextField(
@@ -62,6 +72,10 @@ class TechniqueIndexPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [
+        APIField("intro"),
+        APIField("modalities", serializer=ChoicesListField(Modality)),
+    ]
 
     def techniques(self):
         return TechniquePage.objects.child_of(self).live().public().order_by("title")
@@ -87,7 +101,7 @@ class TechniqueIndexPage(BasePage):
         return context
 
 
-class TechniquePage(BasePage):
+class TechniquePage(ClinicalReviewMixin, BasePage):
     """One treatment the clinic offers, explained for patients.
 
     The fixed sections follow the questions patients ask, in the order they
@@ -199,6 +213,14 @@ class TechniquePage(BasePage):
             help_text="Choose and order the conditions. Each condition's page "
             "lists this technique automatically.",
         ),
+        InlinePanel(
+            "leaflets",
+            label="Leaflet",
+            heading="Patient leaflets",
+            help_text="Documents patients can download, such as printable "
+            "information sheets, listed with their file type and size.",
+        ),
+        *ClinicalReviewMixin.review_panels,
     ]
 
     search_fields = [
@@ -211,6 +233,28 @@ class TechniquePage(BasePage):
         index.SearchField("risks"),
         index.FilterField("modality"),
         index.FilterField("delivery"),
+    ]
+
+    # What the JSON APIs (/api/v2/, /api/v3/) show; see docs/api.md.
+    api_fields = [
+        APIField("summary"),
+        APIField("modality", serializer=ChoiceField(Modality)),
+        APIField("delivery", serializer=ChoiceField(Delivery)),
+        APIField("image", serializer=HeroImageField()),
+        APIField("what_it_is"),
+        APIField("how_it_works"),
+        APIField("who_it_may_help"),
+        APIField("benefits"),
+        APIField("risks"),
+        APIField("alternatives"),
+        APIField("procedure"),
+        APIField("recovery"),
+        APIField("sections", serializer=SectionsField()),
+        APIField("faqs"),
+        APIField("conditions", serializer=ConditionsTreatedField()),
+        APIField("leaflets", serializer=LeafletsField()),
+        APIField("specialists", serializer=SpecialistsField()),
+        APIField("clinical_review", serializer=ClinicalReviewField()),
     ]
 
     # (field name, heading) in the order the page shows them.
@@ -231,6 +275,23 @@ class TechniquePage(BasePage):
             raise ValidationError(
                 {"image_alt": "Describe the image for people who cannot see it."}
             )
+
+    # Cached: the page template and its includes both ask for these.
+    @cached_property
+    def leaflet_list(self):
+        """The leaflets with their documents, in the editors' order."""
+        return list(self.leaflets.select_related("document"))
+
+    @cached_property
+    def specialist_list(self):
+        """The specialists who perform this technique, by name."""
+        if self.pk is None:
+            return []  # an unsaved page in the admin's preview has none yet
+        return list(
+            self.specialists.select_related("photo").prefetch_related(
+                "photo__renditions"
+            )
+        )
 
     def conditions(self):
         """The live conditions this technique treats, in the editors' order."""
@@ -261,122 +322,3 @@ class TechniqueCondition(Orderable):
                 name="unique_technique_condition",
             )
         ]
-
-
-def treating_techniques():
-    """Live, public techniques, for prefetching onto conditions."""
-    return TechniquePage.objects.live().public().order_by("title")
-
-
-class ConditionIndexPage(BasePage):
-    """Conditions A to Z, each with the techniques that treat it."""
-
-    intro = models.TextField(
-        max_length=600,
-        blank=True,
-        help_text="A short introduction shown above the A to Z list.",
-    )
-
-    summary_field_name = "intro"
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["techniques.ConditionPage"]
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    def conditions(self):
-        return (
-            ConditionPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("title")
-            .prefetch_related(
-                Prefetch(
-                    "technique_links",
-                    queryset=TechniqueCondition.objects.filter(
-                        technique__in=treating_techniques()
-                    ).select_related("technique"),
-                )
-            )
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        letters = OrderedDict()
-        for condition in self.conditions():
-            letters.setdefault(condition.title[:1].upper(), []).append(condition)
-        context["letters"] = [
-            {"letter": letter, "conditions": items} for letter, items in letters.items()
-        ]
-        return context
-
-
-class ConditionPage(BasePage):
-    """A condition the clinic treats, and the techniques that may help.
-
-    The list of techniques is not edited here: it is read from the
-    technique pages, so it always matches them.
-    """
-
-    summary = models.TextField(
-        max_length=400,
-        help_text="One or two plain-English sentences about the condition. "
-        "Shown in lists and search results.",
-    )
-    symptoms = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="The symptoms patients notice.",
-    )
-    diagnosis = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="How the condition is diagnosed.",
-    )
-    treatment_options = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="The usual treatment options, from first steps to "
-        "neuromodulation. The techniques the clinic offers are listed "
-        "automatically below this text.",
-    )
-
-    parent_page_types = ["techniques.ConditionIndexPage"]
-    subpage_types = []
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("symptoms"),
-        FieldPanel("diagnosis"),
-        FieldPanel("treatment_options"),
-    ]
-
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("symptoms"),
-        index.SearchField("diagnosis"),
-        index.SearchField("treatment_options"),
-    ]
-
-    SECTIONS = [
-        ("symptoms", "Symptoms"),
-        ("diagnosis", "How it is diagnosed"),
-        ("treatment_options", "Treatment options"),
-    ]
-
-    def techniques(self):
-        """Live, public techniques that treat this condition, by title."""
-        return treating_techniques().filter(condition_links__condition=self)
-
-    def treating_technique_list(self):
-        """The techniques, from a prefetch when a listing made one."""
-        cache = getattr(self, "_prefetched_objects_cache", {})
-        if "technique_links" in cache:
-            return sorted(
-                (link.technique for link in self.technique_links.all()),
-                key=lambda technique: technique.title,
-            )
-        return list(self.techniques())

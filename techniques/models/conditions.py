@@ -1,0 +1,157 @@
+"""Condition pages: the conditions the clinic treats, A to Z.
+
+A condition page does not store its techniques: it reads the
+``TechniqueCondition`` rows that technique pages own (see ``pages.py``).
+"""
+
+from collections import OrderedDict
+
+from django.db import models
+from django.db.models import Prefetch
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.api import SectionsField
+from home.models import BasePage
+from techniques.api import ClinicalReviewField, TreatingTechniquesField
+
+from .pages import SECTION_FEATURES, TechniqueCondition, TechniquePage
+from .review import ClinicalReviewMixin, ClinicalSectionMixin
+
+
+def treating_techniques():
+    """Live, public techniques, for prefetching onto conditions."""
+    return TechniquePage.objects.live().public().order_by("title")
+
+
+class ConditionIndexPage(ClinicalSectionMixin, BasePage):
+    """Conditions A to Z, each with the techniques that treat it."""
+
+    intro = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="A short introduction shown above the A to Z list.",
+    )
+
+    summary_field_name = "intro"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["techniques.ConditionPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    def conditions(self):
+        return (
+            ConditionPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
+            .prefetch_related(
+                Prefetch(
+                    "technique_links",
+                    queryset=TechniqueCondition.objects.filter(
+                        technique__in=treating_techniques()
+                    ).select_related("technique"),
+                )
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        letters = OrderedDict()
+        for condition in self.conditions():
+            letters.setdefault(condition.title[:1].upper(), []).append(condition)
+        context["letters"] = [
+            {"letter": letter, "conditions": items} for letter, items in letters.items()
+        ]
+        return context
+
+
+class ConditionPage(ClinicalReviewMixin, BasePage):
+    """A condition the clinic treats, and the techniques that may help.
+
+    The list of techniques is not edited here: it is read from the
+    technique pages, so it always matches them.
+    """
+
+    summary = models.TextField(
+        max_length=400,
+        help_text="One or two plain-English sentences about the condition. "
+        "Shown in lists and search results.",
+    )
+    symptoms = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="The symptoms patients notice.",
+    )
+    diagnosis = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="How the condition is diagnosed.",
+    )
+    treatment_options = RichTextField(
+        features=SECTION_FEATURES,
+        blank=True,
+        help_text="The usual treatment options, from first steps to "
+        "neuromodulation. The techniques the clinic offers are listed "
+        "automatically below this text.",
+    )
+
+    parent_page_types = ["techniques.ConditionIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("symptoms"),
+        FieldPanel("diagnosis"),
+        FieldPanel("treatment_options"),
+        *ClinicalReviewMixin.review_panels,
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("symptoms"),
+        index.SearchField("diagnosis"),
+        index.SearchField("treatment_options"),
+    ]
+
+    # What the JSON APIs (/api/v2/, /api/v3/) show; see docs/api.md.
+    api_fields = [
+        APIField("summary"),
+        APIField("symptoms"),
+        APIField("diagnosis"),
+        APIField("treatment_options"),
+        APIField("sections", serializer=SectionsField()),
+        APIField("techniques", serializer=TreatingTechniquesField()),
+        APIField("clinical_review", serializer=ClinicalReviewField()),
+    ]
+
+    SECTIONS = [
+        ("symptoms", "Symptoms"),
+        ("diagnosis", "How it is diagnosed"),
+        ("treatment_options", "Treatment options"),
+    ]
+
+    def techniques(self):
+        """Live, public techniques that treat this condition, by title."""
+        if self.pk is None:
+            # A new page in the admin's preview: no technique links to it yet.
+            return treating_techniques().none()
+        return treating_techniques().filter(condition_links__condition=self)
+
+    def treating_technique_list(self):
+        """The techniques, from a prefetch when a listing made one."""
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        if "technique_links" in cache:
+            return sorted(
+                (link.technique for link in self.technique_links.all()),
+                key=lambda technique: technique.title,
+            )
+        return list(self.techniques())

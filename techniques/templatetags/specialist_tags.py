@@ -1,0 +1,20 @@
+"""Template helpers for specialists: where the team page is."""
+
+from django import template
+
+from techniques.models import SpecialistIndexPage
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def team_page(context):
+    """The live team page, or None; looked up once per request."""
+    request = context.get("request")
+    cached = getattr(request, "_team_page", False) if request else False
+    if cached is not False:
+        return cached
+    page = SpecialistIndexPage.objects.live().public().first()
+    if request is not None:
+        request._team_page = page
+    return page

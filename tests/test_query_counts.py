@@ -1,0 +1,344 @@
+"""Every page type costs the same number of SQL queries with 1 linked item as
+with 30: a page that queries once per condition, technique, specialist,
+leaflet, image or search result gets slower with every page editors add.
+
+Each case builds the clinic's site, adds ``size`` linked items for its page
+type, views the page once (renditions are made and Wagtail's site root paths
+cached, as on any running server), empties every cache (so a page cache
+cannot answer the measured view and images read their renditions from the
+database, as after a restart) and then counts the queries of one anonymous
+view. The bound is one constant per page type, the same for both sizes: the
+count measured with 30 items, which is also the count with 1 (a list adds
+queries per content type, never per item).
+"""
+
+import datetime
+import itertools
+import uuid
+
+import pytest
+from django.core.cache import caches
+from wagtail.blocks import StreamValue
+from wagtail.models import Site
+from wagtail_factories import ImageFactory
+
+from contact.factories import ContactFormFieldFactory, ContactPageFactory
+from home.factories import StandardPageFactory
+from home.models import ClinicSettings, FeaturedCondition, FeaturedTechnique
+from techniques.factories import (
+    ConditionIndexPageFactory,
+    ConditionPageFactory,
+    SpecialistFactory,
+    SpecialistIndexPageFactory,
+    TechniqueIndexPageFactory,
+    TechniquePageFactory,
+    make_pdf,
+)
+from techniques.models import (
+    ConditionPage,
+    Modality,
+    TechniqueCondition,
+    TechniqueLeaflet,
+    TechniquePage,
+)
+
+SIZES = [1, 30]
+
+# The most queries one view of each page type may make, whatever its size.
+MAX_QUERIES = {
+    "home": 0,
+    "standard": 0,
+    "technique_index": 0,
+    "technique": 0,
+    "condition_index": 0,
+    "condition": 0,
+    "team": 0,
+    "contact": 0,
+    "search": 0,
+}
+
+# A word only the pages a search case creates contain.
+SEARCH_WORD = "quillwort"
+
+
+@pytest.fixture
+def clinic(home_page):
+    """The site's shell: home, the sections in the main menu, the team page,
+    the contact page and the clinic's details."""
+    ClinicSettings.objects.create(
+        phone="01234 567890",
+        email="hello@clinic.invalid",
+        address="1 Clinic Road\nExeter\nEX1 2MP",
+        opening_hours="Monday to Friday: 8:30 to 17:30",
+        emergency_message="<p>In an emergency call <b>999</b>.</p>",
+    )
+    sections = {
+        "home": home_page,
+        "techniques": TechniqueIndexPageFactory(parent=home_page, show_in_menus=True),
+        "conditions": ConditionIndexPageFactory(parent=home_page, show_in_menus=True),
+        "team": SpecialistIndexPageFactory(parent=home_page, show_in_menus=True),
+        "contact": ContactPageFactory(parent=home_page, show_in_menus=True),
+    }
+    return sections
+
+
+# Builders: each adds ``size`` linked items and returns (url, texts the page
+# must show), so every case also checks that all the items are on the page.
+
+
+def make_techniques(clinic, size, word="Technique"):
+    modalities = itertools.cycle(Modality.values)
+    return [
+        TechniquePageFactory(
+            parent=clinic["techniques"],
+            title=f"{word} {n:02d}",
+            modality=next(modalities),
+        )
+        for n in range(size)
+    ]
+
+
+def make_conditions(clinic, size, word="Condition"):
+    return [
+        ConditionPageFactory(parent=clinic["conditions"], title=f"{word} {n:02d}")
+        for n in range(size)
+    ]
+
+
+def treat(techniques, conditions):
+    """Every technique treats every condition (size x size links)."""
+    for technique in techniques:
+        technique.condition_links = [
+            TechniqueCondition(condition=condition, sort_order=order)
+            for order, condition in enumerate(conditions)
+        ]
+        technique.save_revision().publish()
+
+
+def reviewed(page, reviewer):
+    """Record a clinical review the way sign-off does: on the row itself."""
+    type(page).objects.filter(pk=page.pk).update(
+        last_reviewed=datetime.date(2026, 1, 15), reviewed_by=reviewer
+    )
+
+
+def specialists(size, techniques):
+    return [
+        SpecialistFactory(
+            name=f"Dr Specialist {n:02d}",
+            photo=ImageFactory(),
+            photo_alt=f"Portrait of specialist {n:02d}",
+            techniques=techniques,
+        )
+        for n in range(size)
+    ]
+
+
+def figures(size):
+    """A body of ``size`` images with captions, as an editor would add them."""
+    blocks = [
+        {
+            "type": "figure",
+            "id": str(uuid.uuid4()),
+            "value": {
+                "image": {
+                    "image": ImageFactory().pk,
+                    "decorative": False,
+                    "alt_text": f"Figure {n:02d}",
+                },
+                "caption": f"Caption {n:02d}",
+            },
+        }
+        for n in range(size)
+    ]
+    return blocks
+
+
+def menu_pages(clinic, size):
+    """``size`` general pages in the main menu."""
+    return [
+        StandardPageFactory(
+            parent=clinic["home"], title=f"Section {n:02d}", show_in_menus=True
+        )
+        for n in range(size)
+    ]
+
+
+def build_home(clinic, size):
+    """Featured techniques and conditions, every condition in the finder,
+    every technique in the JSON-LD, ``size`` sections in the menu."""
+    techniques = make_techniques(clinic, size)
+    conditions = make_conditions(clinic, size)
+    treat(techniques, conditions)
+    sections = menu_pages(clinic, size)
+    home = clinic["home"]
+    home.contact_page = clinic["contact"]
+    home.featured_techniques = [
+        FeaturedTechnique(technique=technique, sort_order=n)
+        for n, technique in enumerate(techniques)
+    ]
+    home.featured_conditions = [
+        FeaturedCondition(condition=condition, sort_order=n)
+        for n, condition in enumerate(conditions)
+    ]
+    home.overview = StreamValue(
+        home.overview.stream_block, figures(size), is_lazy=True
+    )
+    home.save_revision().publish()
+    texts = [page.title for page in [*techniques, *conditions, *sections]]
+    return "/", texts + [f"Caption {size - 1:02d}"]
+
+
+def build_standard(clinic, size):
+    """A general page with ``size`` figures, and ``size`` menu sections."""
+    sections = menu_pages(clinic, size)
+    page = sections[0]
+    page.body = StreamValue(page.body.stream_block, figures(size), is_lazy=True)
+    page.save_revision().publish()
+    texts = [section.title for section in sections]
+    return page.url, texts + [f"Caption {n:02d}" for n in range(size)]
+
+
+def build_technique_index(clinic, size):
+    techniques = make_techniques(clinic, size)
+    return clinic["techniques"].url, [technique.title for technique in techniques]
+
+
+def build_technique(clinic, size):
+    """A technique with an image, ``size`` conditions, specialists (with
+    photos) and leaflets, and a recorded review."""
+    technique = make_techniques(clinic, 1, word="Main technique")[0]
+    conditions = make_conditions(clinic, size)
+    people = specialists(size, [technique])
+    technique.image = ImageFactory()
+    technique.image_alt = "The stimulator"
+    technique.condition_links = [
+        TechniqueCondition(condition=condition, sort_order=n)
+        for n, condition in enumerate(conditions)
+    ]
+    technique.leaflets = [
+        TechniqueLeaflet(document=make_pdf(f"Leaflet {n:02d}"), sort_order=n)
+        for n in range(size)
+    ]
+    technique.save_revision().publish()
+    reviewed(technique, people[0])
+    texts = [page.title for page in conditions] + [p.name for p in people]
+    texts += [f"Leaflet {n:02d}" for n in range(size)]
+    return technique.url, texts + ["Page last reviewed", 'alt="The stimulator"']
+
+
+def build_condition_index(clinic, size):
+    """``size`` conditions, each treated by ``size`` techniques."""
+    techniques = make_techniques(clinic, size)
+    conditions = make_conditions(clinic, size)
+    treat(techniques, conditions)
+    texts = [page.title for page in [*techniques, *conditions]]
+    return clinic["conditions"].url, texts
+
+
+def build_condition(clinic, size):
+    """A condition treated by ``size`` techniques, with a recorded review."""
+    techniques = make_techniques(clinic, size)
+    condition = make_conditions(clinic, 1)[0]
+    treat(techniques, [condition])
+    reviewer = specialists(1, techniques)[0]
+    reviewed(condition, reviewer)
+    texts = [technique.title for technique in techniques]
+    return condition.url, texts + ["Page last reviewed", reviewer.name]
+
+
+def build_team(clinic, size):
+    """``size`` specialists with photos, each performing ``size`` techniques."""
+    techniques = make_techniques(clinic, size)
+    people = specialists(size, techniques)
+    texts = [person.name for person in people] + [t.title for t in techniques]
+    return clinic["team"].url, texts
+
+
+FIELD_TYPES = [
+    ("singleline", ""),
+    ("multiline", ""),
+    ("email", ""),
+    ("radio", "Yes\nNo"),
+    ("dropdown", "Morning\nAfternoon"),
+    ("checkboxes", "Letter\nPhone"),
+]
+
+
+def build_contact(clinic, size):
+    """A contact form with ``size`` fields of every kind."""
+    types = itertools.cycle(FIELD_TYPES)
+    labels = []
+    for n in range(size):
+        field_type, choices = next(types)
+        labels.append(f"Question {n:02d}")
+        ContactFormFieldFactory(
+            page=clinic["contact"],
+            label=labels[-1],
+            field_type=field_type,
+            choices=choices,
+            required=n % 2 == 0,
+            sort_order=n,
+        )
+    return clinic["contact"].url, labels
+
+
+def build_search(clinic, size):
+    """``size`` pages of three kinds that match the search word."""
+    kinds = itertools.cycle(["technique", "condition", "general"])
+    titles = []
+    for n in range(size):
+        title = f"{SEARCH_WORD.title()} {n:02d}"
+        kind = next(kinds)
+        if kind == "technique":
+            TechniquePageFactory(parent=clinic["techniques"], title=title)
+        elif kind == "condition":
+            ConditionPageFactory(parent=clinic["conditions"], title=title)
+        else:
+            StandardPageFactory(parent=clinic["home"], title=title)
+        titles.append(title)
+    # The first page of results shows the first ten (all titles match alike).
+    shown = min(size, 10)
+    return f"/search/?q={SEARCH_WORD}", [f"{size} result"] + [
+        "search-result__title"
+    ] * shown
+
+
+BUILDERS = {
+    "home": build_home,
+    "standard": build_standard,
+    "technique_index": build_technique_index,
+    "technique": build_technique,
+    "condition_index": build_condition_index,
+    "condition": build_condition,
+    "team": build_team,
+    "contact": build_contact,
+    "search": build_search,
+}
+
+
+def clear_caches():
+    """Empty every cache: what a page cache holds, and the image renditions
+    kept there. Only Wagtail's site root paths, filled once per process and
+    cleared only when a site changes, are put back."""
+    for cache in caches.all():
+        cache.clear()
+    Site.get_site_root_paths()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("page_type", list(BUILDERS))
+def test_page_queries_do_not_grow_with_linked_items(
+    client, clinic, page_type, size, django_assert_max_num_queries
+):
+    url, texts = BUILDERS[page_type](clinic, size)
+    assert client.get(url).status_code == 200  # makes renditions, fills caches
+    clear_caches()
+
+    with django_assert_max_num_queries(MAX_QUERIES[page_type]):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in set(texts):
+        assert html.count(text) >= texts.count(text), text
