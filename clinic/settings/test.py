@@ -13,3 +13,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Test clients sign in with client.login(), which passes no request, and
+# django-axes needs one; tests/test_security.py turns axes on to test it.
+AXES_ENABLED = False

@@ -11,6 +11,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from home.models import StandardPage
+from techniques.models import (
+    ConditionIndexPage,
+    ConditionPage,
+    SpecialistIndexPage,
+    TechniqueIndexPage,
+    TechniquePage,
+)
+
 # Playwright runs an event loop in the test thread; the ORM calls that tests
 # and fixtures make beside it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -49,3 +58,27 @@ def page(browser, live_server):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def demo_urls(demo_site):
+    """One address per page type on the demo site."""
+    technique = TechniquePage.objects.live().get(slug="deep-brain-stimulation")
+    return {
+        "home": "/",
+        "standard": StandardPage.objects.live().get(slug="about").url,
+        "for referring clinicians": StandardPage.objects.live()
+        .get(slug="referrals")
+        .url,
+        "team": SpecialistIndexPage.objects.live().get().url,
+        "technique index": TechniqueIndexPage.objects.live().get().url,
+        "technique index, filtered": TechniqueIndexPage.objects.live().get().url
+        + "?modality=magnetic",
+        "technique": technique.url,
+        "condition index": ConditionIndexPage.objects.live().get().url,
+        "condition": ConditionPage.objects.live().get(slug="essential-tremor").url,
+        "contact": "/contact/",
+        "search results": "/search/?q=stimulation",
+        "search, no results": "/search/?q=xylophone",
+        "not found": "/no-such-page/",
+    }

@@ -9,43 +9,10 @@ pages are checked with realistic content rather than one-line fixtures.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from home.models import StandardPage
-from techniques.models import (
-    ConditionIndexPage,
-    ConditionPage,
-    SpecialistIndexPage,
-    TechniqueIndexPage,
-    TechniquePage,
-)
-
 AXE = Axe()
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
-
-
-@pytest.fixture
-def demo_urls(demo_site):
-    """One address per page type on the demo site."""
-    technique = TechniquePage.objects.live().get(slug="deep-brain-stimulation")
-    return {
-        "home": "/",
-        "standard": StandardPage.objects.live().get(slug="about").url,
-        "for referring clinicians": StandardPage.objects.live()
-        .get(slug="referrals")
-        .url,
-        "team": SpecialistIndexPage.objects.live().get().url,
-        "technique index": TechniqueIndexPage.objects.live().get().url,
-        "technique index, filtered": TechniqueIndexPage.objects.live().get().url
-        + "?modality=magnetic",
-        "technique": technique.url,
-        "condition index": ConditionIndexPage.objects.live().get().url,
-        "condition": ConditionPage.objects.live().get(slug="essential-tremor").url,
-        "contact": "/contact/",
-        "search results": "/search/?q=stimulation",
-        "search, no results": "/search/?q=xylophone",
-        "not found": "/no-such-page/",
-    }
 
 
 def open_page(page, url):
