@@ -39,10 +39,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "clinic.security.ClinicCSPMiddleware",
     # Serves /static/ straight from the app server: no separate web server is
     # needed for the stylesheet, in development or behind a load balancer.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -53,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -155,6 +159,56 @@ LOGGING = {
         "clinic": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Security (clinic/security.py) ------------------------------------------
+from csp.constants import NONE, SELF  # noqa: E402
+
+# No inline script and nothing from another origin on public pages: patients'
+# visits are nobody else's business. clinic/security.py relaxes this for the
+# admin only, and says why.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Django's defaults already send X-Content-Type-Options: nosniff,
+# Referrer-Policy: same-origin, Cross-Origin-Opener-Policy: same-origin and
+# X-Frame-Options: DENY; they are spelled out so a change is deliberate.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+
+# Admin sign-in: lock out after repeated failures (django-axes). Failures
+# count per client IP (REMOTE_ADDR, or the address the trusted proxies give
+# when AXES_IPWARE_PROXY_COUNT is set); a locked-out person sees a page that
+# says when to try again. Unlock with `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_RESET_ON_SUCCESS = True
+# Never write the attempted user names' passwords or form data to the log.
+AXES_SENSITIVE_PARAMETERS = ["password"]
+if proxy_count := int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")):
+    AXES_IPWARE_PROXY_COUNT = proxy_count
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 
 # --- Contact forms (contact/) ------------------------------------------------
 # Submissions are stored first; their emails go out through a background task.
