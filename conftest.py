@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
@@ -21,6 +22,17 @@ def media_in_a_temporary_folder(tmp_path_factory):
     """Uploads made by tests (images, demo leaflets) go to a folder that is
     removed afterwards, not into the working tree."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache(request):
+    """Each test starts with no cached pages (the local-memory cache outlives
+    a test's database transaction). Tests that count queries measure the
+    rendering itself, so the page cache is off for them."""
+    caches["default"].clear()
+    counts_queries = {"django_assert_num_queries", "django_assert_max_num_queries"}
+    if counts_queries & set(request.fixturenames):
+        request.getfixturevalue("settings").PAGE_CACHE_SECONDS = 0
 
 
 def wagtail_root():

@@ -51,6 +51,7 @@ def environment(workdir):
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         # Plain HTTP on loopback: no redirect to HTTPS.
         DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_CACHE_DIR=str(workdir / "cache"),
     )
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
     return env

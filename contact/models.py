@@ -254,7 +254,11 @@ class ContactPage(BasePage, AbstractEmailForm):
         form = self.get_form(
             page=self, user=request.user, initial=self.initial_from_query(request)
         )
-        return self.render_form(request, form)
+        response = self.render_form(request, form)
+        # Each visit gets its own arithmetic question and CSRF token: never
+        # keep the form in a page cache or the browser's.
+        add_never_cache_headers(response)
+        return response
 
     def serve_post(self, request):
         # The checks, the rate limit and storing are shared with the forms API.

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home and site-wide settings"
+
+    def ready(self):
+        from clinic.page_cache import connect_signals
+
+        connect_signals()

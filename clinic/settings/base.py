@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "clinic.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -159,6 +160,14 @@ LOGGING = {
         "clinic": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Page cache (clinic/page_cache.py) -------------------------------------
+# Anonymous page views come from the cache until content changes. 0 turns it
+# off. The cache must be shared by every worker (see production.py).
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/api/v3/forms/", "/documents/")
+
 
 # --- Security (clinic/security.py) ------------------------------------------
 from csp.constants import NONE, SELF  # noqa: E402
@@ -276,11 +285,13 @@ INSTALLED_APPS += [
 # (a client can still ask for ?rich_text_format=db_html or markdown).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 50
-# The scheme and host of absolute API URLs (detail_url, full_url), e.g.
-# https://cms.clinic.example. Unset: the root URL of the Wagtail Site that
-# answers (Settings > Sites), as Wagtail does.
-if os.environ.get("WAGTAILAPI_BASE_URL", "").strip():
-    WAGTAILAPI_BASE_URL = os.environ["WAGTAILAPI_BASE_URL"].strip()
+# The scheme and host of absolute API URLs (detail_url, and the full_url of
+# images and leaflets), e.g. https://cms.clinic.example: where this server
+# answers, so by default the admin's address (the same server). Pages'
+# html_url still comes from Settings > Sites, as everywhere in Wagtail.
+WAGTAILAPI_BASE_URL = (
+    os.environ.get("WAGTAILAPI_BASE_URL", "").strip() or WAGTAILADMIN_BASE_URL
+)
 
 # Cross-origin requests (CORS) to /api/ from these front-end origins only,
 # e.g. API_CORS_ALLOWED_ORIGINS=https://app.clinic.example,http://localhost:3000

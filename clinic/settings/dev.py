@@ -14,3 +14,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Serve the stylesheet from the app folders without running collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Template and code changes show at once; the page cache is for production.
+PAGE_CACHE_SECONDS = 0

@@ -56,13 +56,26 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
-# Shared cache for several app servers: Redis when REDIS_URL is set, else
-# memory local to each process (fine for one server).
+# The cache (pages, form rate limits) must be shared by every worker: Redis
+# when REDIS_URL is set, which several app servers need.
 if REDIS_URL := os.environ.get("REDIS_URL", "").strip():
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    # One server: a file cache that all its gunicorn workers share, so the
+    # page cache's clearing and the form's rate limit hold across workers.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get(
+                "DJANGO_CACHE_DIR",
+                str(BASE_DIR / "var" / "cache"),  # noqa: F405
+            ),
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
 
