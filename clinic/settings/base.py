@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -122,7 +124,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` puts the files whitenoise serves.
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 
@@ -214,6 +217,13 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_RESET_ON_SUCCESS = True
 # Never write the attempted user names' passwords or form data to the log.
 AXES_SENSITIVE_PARAMETERS = ["password"]
+# Two-factor sign-in (clinic/two_factor.py, on django-otp): staff with an
+# authenticator app set up (`manage.py two_factor enable USERNAME`) give its
+# code at every sign-in; STAFF_TWO_FACTOR_REQUIRED=1 refuses staff without one.
+WAGTAILADMIN_USER_LOGIN_FORM = "clinic.two_factor.TwoFactorLoginForm"
+STAFF_TWO_FACTOR_REQUIRED = os.environ.get("STAFF_TWO_FACTOR_REQUIRED", "0") == "1"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
 if proxy_count := int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")):
     AXES_IPWARE_PROXY_COUNT = proxy_count
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
@@ -252,7 +262,8 @@ CONTACT_RATE_LIMIT_CACHE = os.environ.get("CONTACT_RATE_LIMIT_CACHE", "default")
 # front of Django. 0: the client is REMOTE_ADDR and X-Forwarded-For is ignored.
 CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
 # A form sent sooner than this after it was shown is treated as a robot's.
-CONTACT_MIN_FILL_SECONDS = 3
+# Only a load test lowers it (tests/test_submission_load.py), for its own server.
+CONTACT_MIN_FILL_SECONDS = int(os.environ.get("CONTACT_MIN_FILL_SECONDS", "3"))
 # How long a rendered form (its signed question) stays valid, in seconds.
 CONTACT_FORM_MAX_AGE = 24 * 60 * 60
 # `manage.py purge_submissions` deletes submissions older than this.
