@@ -34,6 +34,8 @@ def environment(workdir):
         # separate task worker.
         DJANGO_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
         DATABASE_URL=f"sqlite:///{workdir / 'demo.sqlite3'}",
+        # The file cache all gunicorn workers share (pages, rate limits).
+        DJANGO_CACHE_DIR=str(workdir / "cache"),
     )
     return env
 
