@@ -45,19 +45,19 @@ class ConditionIndexPage(ClinicalSectionMixin, BasePage):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
 
+    def listed_conditions(self):
+        """Live, public conditions by title, without their techniques: for a
+        list of names such as the home page's condition finder."""
+        return ConditionPage.objects.child_of(self).live().public().order_by("title")
+
     def conditions(self):
-        return (
-            ConditionPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("title")
-            .prefetch_related(
-                Prefetch(
-                    "technique_links",
-                    queryset=TechniqueCondition.objects.filter(
-                        technique__in=treating_techniques()
-                    ).select_related("technique"),
-                )
+        """The conditions by title, each with the techniques that treat it."""
+        return self.listed_conditions().prefetch_related(
+            Prefetch(
+                "technique_links",
+                queryset=TechniqueCondition.objects.filter(
+                    technique__in=treating_techniques()
+                ).select_related("technique"),
             )
         )
 
@@ -147,11 +147,18 @@ class ConditionPage(ClinicalReviewMixin, BasePage):
         return treating_techniques().filter(condition_links__condition=self)
 
     def treating_technique_list(self):
-        """The techniques, from a prefetch when a listing made one."""
-        cache = getattr(self, "_prefetched_objects_cache", {})
-        if "technique_links" in cache:
-            return sorted(
-                (link.technique for link in self.technique_links.all()),
-                key=lambda technique: technique.title,
-            )
-        return list(self.techniques())
+        """The techniques, from a prefetch when a listing made one.
+
+        Read once per page object: the page and its JSON-LD both list them.
+        """
+        if "_treating_technique_list" not in self.__dict__:
+            cache = getattr(self, "_prefetched_objects_cache", {})
+            if "technique_links" in cache:
+                techniques = sorted(
+                    (link.technique for link in self.technique_links.all()),
+                    key=lambda technique: technique.title,
+                )
+            else:
+                techniques = list(self.techniques())
+            self.__dict__["_treating_technique_list"] = techniques
+        return self.__dict__["_treating_technique_list"]
