@@ -34,6 +34,9 @@ class Context:
     url: str
     root_url: str
     clinic: ClinicSettings
+    # Lets page URLs come from the request's cached site paths (no lookup
+    # per linked page).
+    request: object = None
     # "en-gb" → "en-GB", the form schema.org's examples use.
     language: str = field(
         default_factory=lambda: to_locale(settings.LANGUAGE_CODE).replace("_", "-")
@@ -53,6 +56,7 @@ def graph(page, request):
         url=url,
         root_url=site.root_url,
         clinic=ClinicSettings.load(request_or_site=request or site),
+        request=request,
     )
     build = BUILDERS.get(page.specific_class._meta.label_lower, general_page)
     return {"@context": "https://schema.org", "@graph": build(page, context)}

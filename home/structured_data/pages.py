@@ -93,9 +93,9 @@ def medical_web_page(page, context):
     return node
 
 
-def therapy_reference(technique):
+def therapy_reference(technique, context):
     """A short ``MedicalTherapy`` pointing at a technique's own page."""
-    url = technique.full_url
+    url = technique.get_full_url(context.request)
     return {
         "@type": "MedicalTherapy",
         "@id": entity_id(url),
@@ -123,7 +123,7 @@ def home_page(page, context):
     clinic = medical_clinic(
         context.clinic,
         context.root_url,
-        services=[therapy_reference(technique) for technique in techniques],
+        services=[therapy_reference(technique, context) for technique in techniques],
     )
     if description := page.meta_description:
         clinic["description"] = description
@@ -134,7 +134,7 @@ def technique_page(page, context):
     """A technique: a ``MedicalTherapy`` (every technique treats), described
     by how it reaches the body, what happens and the follow-up."""
     therapy = {
-        **therapy_reference(page),
+        **therapy_reference(page, context),
         "url": context.url,
         "description": page.summary,
     }
@@ -161,7 +161,7 @@ def condition_page(page, context):
     }
     if techniques := page.treating_technique_list():
         condition["possibleTreatment"] = [
-            therapy_reference(technique) for technique in techniques
+            therapy_reference(technique, context) for technique in techniques
         ]
     return [medical_web_page(page, context), condition]
 
