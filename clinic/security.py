@@ -9,11 +9,14 @@ changes with each form (``wagtailadmin/panels/inline_panel.html``,
 ``wagtailadmin/widgets/date_input.html``), so neither hashes nor nonces can
 cover them. The admin keeps every other restriction and only adds
 ``'unsafe-inline'`` for scripts and styles, and may frame itself for the
-preview panel.
+preview panel (and the external front end's origin, when previews go there).
 """
+
+from urllib.parse import urlsplit
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.conf import settings
 
 ADMIN_PATH_PREFIX = "/admin/"
 
@@ -26,11 +29,20 @@ ADMIN_POLICY_CHANGES = {
 }
 
 
+def admin_policy_changes():
+    changes = dict(ADMIN_POLICY_CHANGES)
+    if preview_url := getattr(settings, "HEADLESS_PREVIEW_URL", ""):
+        # Wagtail's preview panel shows the front end's preview page.
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(preview_url))
+        changes["frame-src"] = [*changes["frame-src"], origin]
+    return changes
+
+
 class ClinicCSPMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's policy changes under /admin/."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and request.path_info.startswith(ADMIN_PATH_PREFIX):
-            parts.replace = {**ADMIN_POLICY_CHANGES, **(parts.replace or {})}
+            parts.replace = {**admin_policy_changes(), **(parts.replace or {})}
         return parts

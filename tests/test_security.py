@@ -50,6 +50,15 @@ def test_the_admin_keeps_its_policy_but_may_run_wagtails_inline_scripts(admin_cl
     assert policy["frame-ancestors"] == ["'self'"]  # the preview panel
 
 
+def test_the_admin_may_frame_the_front_ends_preview_when_it_has_one(
+    admin_client, settings
+):
+    assert directives(admin_client.get("/admin/"))["frame-src"] == ["'self'"]
+    settings.HEADLESS_PREVIEW_URL = "https://app.clinic.example/preview/"
+    policy = directives(admin_client.get("/admin/"))
+    assert policy["frame-src"] == ["'self'", "https://app.clinic.example"]
+
+
 @pytest.fixture
 def editor(db):
     return User.objects.create_superuser("editor", "e@clinic.invalid", "right-pw-123")
