@@ -21,6 +21,7 @@ from wagtail.api.v3.errors import as_validation_error
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.search.backends import get_search_backend
 
+from clinic.api.middleware import MAX_ID
 from home.api import ChoiceDict, PageLinkDict, page_link
 from techniques.models import (
     ConditionPage,
@@ -44,14 +45,18 @@ class TechniqueFilters(Schema):
     modality: Modality | None = Field(None, description="The technique's family.")
     delivery: Delivery | None = Field(None, description="How it reaches the body.")
     condition: PositiveInt | None = Field(
-        None, description="Only techniques that treat this condition (its page id)."
+        None,
+        le=MAX_ID,
+        description="Only techniques that treat this condition (its page id).",
     )
     search: str | None = SearchText
 
 
 class ConditionFilters(Schema):
     technique: PositiveInt | None = Field(
-        None, description="Only conditions this technique treats (its page id)."
+        None,
+        le=MAX_ID,
+        description="Only conditions this technique treats (its page id).",
     )
     search: str | None = SearchText
 
@@ -101,6 +106,19 @@ def require_visible(model, page_id, loc):
         raise as_validation_error(error, str(error), loc=(loc,))
 
 
+def reject_unknown(request, filters):
+    """A parameter these listings do not take is a 400, so a typo such as
+    ``?modalty=`` is reported rather than answered with every item."""
+    allowed = set(type(filters).model_fields) | {"limit", "offset"}
+    unknown = sorted(set(request.GET) - allowed)
+    if unknown:
+        error = LookupError(
+            f"Unknown query parameter: {', '.join(unknown)}. "
+            f"Use: {', '.join(sorted(allowed))}."
+        )
+        raise as_validation_error(error, str(error), loc=(unknown[0],))
+
+
 def searched(queryset, text):
     if not text:
         return queryset
@@ -120,6 +138,7 @@ def list_techniques(
     filters: TechniqueFilters = Query(...),  # noqa: B008 - ninja's idiom
     **kwargs,
 ):
+    reject_unknown(request, filters)
     queryset = visible(TechniquePage, request).order_by("title")
     if filters.modality:
         queryset = queryset.filter(modality=filters.modality)
@@ -148,6 +167,7 @@ def list_conditions(
     filters: ConditionFilters = Query(...),  # noqa: B008 - ninja's idiom
     **kwargs,
 ):
+    reject_unknown(request, filters)
     queryset = visible(ConditionPage, request).order_by("title")
     if filters.technique:
         require_visible(TechniquePage, filters.technique, "technique")

@@ -23,6 +23,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from clinic.api.middleware import MAX_ID
 from clinic.api.preview import BadPreviewRequest, PreviewNotFound, preview_page
 from techniques.models import ConditionPage, TechniqueCondition, TechniquePage
 
@@ -32,7 +33,7 @@ api_router = WagtailAPIRouter("wagtailapi_v2")
 
 def positive_id(request, name):
     value = request.GET[name]
-    if not value.isdigit() or int(value) < 1:
+    if not value.isdigit() or not 1 <= int(value) <= MAX_ID:
         raise BadRequestError(f"{name} must be a page id (a positive whole number).")
     return int(value)
 
@@ -148,6 +149,7 @@ class PagePreviewAPIViewSet(ClinicPagesAPIViewSet):
     )
 
     def listing_view(self, request):
+        self.action = "detail_view"  # serialise every field, as a detail does
         return Response(self.get_serializer(self.get_object()).data)
 
     def detail_view(self, request, pk):

@@ -21,6 +21,15 @@ from tests.contact.conftest import VALID, Clock, Visitor
 __all__ = ["VALID", "APIVisitor", "Visitor"]
 
 
+# Where the API says it is served from (WAGTAILAPI_BASE_URL).
+API_BASE = "https://cms.clinic.example"
+
+
+@pytest.fixture(autouse=True)
+def api_base_url(settings):
+    settings.WAGTAILAPI_BASE_URL = API_BASE
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The rate limit counts in the cache: each test starts from zero."""

@@ -77,6 +77,8 @@ BAD_V3 = [
     "techniques/?condition=0",
     "techniques/?search=",
     "techniques/?limit=0",
+    "techniques/?modalty=electrical",
+    "conditions/?colour=blue",
     "conditions/?technique=-1",
     "conditions/?technique=999999",
     "forms/abc/",

@@ -30,7 +30,14 @@ def test_the_description_has_the_fields_in_order_and_the_built_in_checks(
         required=False,
         choices="Morning\nAfternoon",
         default_value="Morning",
-        help_text="We call on weekdays.",
+        help_text="We'll call on weekdays.",
+    )
+    ContactFormFieldFactory(
+        page=contact_page,
+        label="Call me back",
+        field_type="checkbox",
+        required=False,
+        default_value="on",
     )
 
     form = get_json(client, f"/api/v3/forms/{contact_page.pk}/")
@@ -43,6 +50,7 @@ def test_the_description_has_the_fields_in_order_and_the_built_in_checks(
         "reason",
         "your_message",
         "best_time_to_call",
+        "call_me_back",
         "health_consent",
         "cf_answer",
     ]
@@ -67,7 +75,10 @@ def test_the_description_has_the_fields_in_order_and_the_built_in_checks(
         {"value": "Book an appointment", "label": "Book an appointment"},
     ]
     assert by_name["best_time_to_call"]["default"] == "Morning"
-    assert by_name["best_time_to_call"]["help_text"] == "We call on weekdays."
+    assert by_name["best_time_to_call"]["help_text"] == "We'll call on weekdays."
+    assert by_name["best_time_to_call"]["type"] == "dropdown"
+    assert by_name["call_me_back"]["default"] is True
+    assert by_name["health_consent"]["default"] is False
     assert by_name["health_consent"]["required"] is True
     assert form["consent"] == {
         "name": "health_consent",
@@ -155,9 +166,9 @@ CASES = {
     "answer missing": {"answer": ""},
     "too fast": {"think": 0},
     "honeypot filled in": {"set": {"cf_website": "http://spam.example"}},
-    "token altered": {"token": "tampered"},
-    "token missing": {"token": ""},
-    "form left open for two days": {"token": "expired"},
+    "token altered": {"token_problem": "tampered"},
+    "token missing": {"token_problem": "missing"},
+    "form left open for two days": {"token_problem": "expired"},
     "null character": {"set": {"your_name": "Ada\x00"}},
 }
 
@@ -176,15 +187,17 @@ def case_answer(case, right):
 
 
 def case_token(case, token, page):
-    if "token" not in case:
-        return token
-    if case["token"] == "expired":
+    problem = case.get("token_problem")
+    if problem == "expired":
         two_days_ago = time.time() - 2 * 24 * 3600
         with mock.patch.object(signing.time, "time", lambda: two_days_ago):
-            return Challenge(rendered_at=int(two_days_ago), first=2, second=2).to_token(
-                page.pk
-            )
-    return token[:-3] + "xyz" if case["token"] == "tampered" else case["token"]
+            challenge = Challenge(rendered_at=int(two_days_ago), first=2, second=2)
+            return challenge.to_token(page.pk)
+    if problem == "tampered":
+        return token[:-3] + "xyz"
+    if problem == "missing":
+        return ""
+    return token
 
 
 def outcome_html(client, page, case, token, right):
@@ -271,7 +284,9 @@ def test_a_filled_honeypot_stores_and_sends_nothing(api_visitor):
     assert mail.outbox == []
 
 
-def test_over_the_limit_is_429_with_the_clinics_phone(api_visitor, html_visitor, settings):
+def test_over_the_limit_is_429_with_the_clinics_phone(
+    api_visitor, html_visitor, settings
+):
     settings.CONTACT_RATE_LIMIT_COUNT = 2
     details = ClinicSettings.load()
     details.phone = "020 7946 0000"

@@ -13,7 +13,7 @@ from techniques.factories import (
 )
 from techniques.models import TechniqueLeaflet
 
-from .conftest import get_json
+from .conftest import API_BASE, get_json
 
 pytestmark = pytest.mark.django_db
 
@@ -73,9 +73,9 @@ def test_technique_lists_its_conditions_with_links_into_the_same_api(
     assert pain["type"] == "techniques.ConditionPage"
     assert pain["url"] == "/conditions/neuropathic-pain/"
     assert pain["html_url"] == "http://localhost/conditions/neuropathic-pain/"
-    assert pain["detail_url"] == f"http://localhost/api/{api}/pages/{clinic.pain.pk}/"
+    assert pain["detail_url"] == f"{API_BASE}/api/{api}/pages/{clinic.pain.pk}/"
     # The link leads to the condition in the same API.
-    followed = get_json(client, pain["detail_url"].removeprefix("http://localhost"))
+    followed = get_json(client, pain["detail_url"].removeprefix(API_BASE))
     assert followed["title"] == "Neuropathic pain"
 
 
@@ -128,7 +128,7 @@ def test_image_comes_with_renditions_and_the_editors_alt_text(client, clinic, ap
     small = data["renditions"]["small"]
     assert (small["width"], small["height"]) == (480, 270)
     assert small["url"].startswith("/media/images/")
-    assert small["full_url"] == "http://localhost" + small["url"]
+    assert small["full_url"] == API_BASE + small["url"]
 
 
 @pytest.mark.parametrize("api", APIS)
@@ -145,7 +145,7 @@ def test_leaflets_specialists_and_review_dates(client, clinic, api):
     [leaflet] = data["leaflets"]
     assert leaflet["title"] == "What to expect"
     assert leaflet["file_type"] == "PDF"
-    assert leaflet["url"].startswith("http://localhost/documents/")
+    assert leaflet["url"].startswith(f"{API_BASE}/documents/")
     [person] = data["specialists"]
     assert person["name"] == "Dr Amina Okafor"
     assert person["specialty"] == {"value": "neurology", "label": "Neurology"}
@@ -190,9 +190,9 @@ def test_contact_page_shows_its_texts_and_where_the_form_is(client, clinic, api)
     assert data["thank_you_text"] == "<p>Thank you, we will reply soon.</p>"
     assert "not for emergencies" in data["care_message"]
     assert data["form"] == {
-        "description_url": f"http://localhost/api/v3/forms/{clinic.contact.pk}/",
+        "description_url": f"{API_BASE}/api/v3/forms/{clinic.contact.pk}/",
         "submissions_url": (
-            f"http://localhost/api/v3/forms/{clinic.contact.pk}/submissions/"
+            f"{API_BASE}/api/v3/forms/{clinic.contact.pk}/submissions/"
         ),
     }
     # The form's settings are for staff: who is emailed is never shown.
@@ -223,7 +223,7 @@ def test_every_demo_page_is_found_by_its_path_in_both_apis(client, demo_site):
         for api in APIS:
             found = client.get(f"/api/{api}/pages/find/", {"html_path": path})
             assert found.status_code == 302, path
-            page = get_json(client, found["Location"].removeprefix("http://localhost"))
+            page = get_json(client, found["Location"].removeprefix(API_BASE))
             assert page["id"] == item["id"]
             assert page["title"] == item["title"]
 
