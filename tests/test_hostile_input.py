@@ -9,6 +9,7 @@ the admin and goes out as plain text in email.
 four tests together send well over a thousand generated submissions.
 """
 
+import json
 import os
 
 import pytest
@@ -141,6 +142,33 @@ def test_html_form_survives_broken_encodings(hostile_setup, raw):
         content_type="application/x-www-form-urlencoded; charset=utf-8",
     )
     assert response.status_code in (200, 302, 400)
+
+
+json_value = st.recursive(
+    hostile_value | st.none() | st.booleans() | st.integers() | st.floats(),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(text, children, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@RUN
+@given(changes=st.dictionaries(field_name, json_value, max_size=8))
+def test_forms_api_answers_any_json_without_a_server_error(hostile_setup, changes):
+    page = hostile_setup
+    token, answer = fresh_challenge(page)
+    before = list(FormSubmission.objects.values_list("pk", flat=True))
+    body = {**VALID, "health_consent": True, "cf_token": token, "cf_answer": answer}
+
+    response = Client().post(
+        f"/api/v3/forms/{page.pk}/submissions/",
+        json.dumps({**body, **changes}),
+        content_type="application/json",
+    )
+
+    assert response.status_code in (201, 400, 413), response.status_code
+    assert_stored_data_is_valid(page, before)
 
 
 def test_stored_markup_is_escaped_in_the_admin_and_plain_in_email(
