@@ -10,7 +10,6 @@ from django.db import models
 from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -18,7 +17,7 @@ from home.api import SectionsField
 from home.models import BasePage
 from techniques.api import ClinicalReviewField, TreatingTechniquesField
 
-from .pages import SECTION_FEATURES, TechniqueCondition, TechniquePage
+from .pages import TechniqueCondition, TechniquePage, section_field
 from .review import ClinicalReviewMixin, ClinicalSectionMixin
 
 
@@ -84,22 +83,12 @@ class ConditionPage(ClinicalReviewMixin, BasePage):
         help_text="One or two plain-English sentences about the condition. "
         "Shown in lists and search results.",
     )
-    symptoms = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="The symptoms patients notice.",
-    )
-    diagnosis = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="How the condition is diagnosed.",
-    )
-    treatment_options = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="The usual treatment options, from first steps to "
+    symptoms = section_field("The symptoms patients notice.")
+    diagnosis = section_field("How the condition is diagnosed.")
+    treatment_options = section_field(
+        "The usual treatment options, from first steps to "
         "neuromodulation. The techniques the clinic offers are listed "
-        "automatically below this text.",
+        "automatically below this text."
     )
 
     parent_page_types = ["techniques.ConditionIndexPage"]

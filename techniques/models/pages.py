@@ -39,6 +39,12 @@ from .review import ClinicalReviewMixin, ClinicalSectionMixin
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 
+def section_field(help_text):
+    """One optional rich-text section of a clinical page (a page with empty
+    sections can still be saved, as a draft or published)."""
+    return RichTextField(features=SECTION_FEATURES, blank=True, help_text=help_text)
+
+
 class Modality(models.TextChoices):
     """The four families of neuromodulation, by what acts on the nerves."""
 
@@ -138,47 +144,21 @@ class TechniquePage(ClinicalReviewMixin, BasePage):
         help_text="Required with an image: describe what it shows for people "
         "who cannot see it.",
     )
-    what_it_is = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="What the treatment is, in plain English.",
+    what_it_is = section_field("What the treatment is, in plain English.")
+    how_it_works = section_field("How it acts on the nerves or nervous system.")
+    who_it_may_help = section_field(
+        "'Is this right for me?': who may benefit and who may not. "
+        "Avoid promising results."
     )
-    how_it_works = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="How it acts on the nerves or nervous system.",
+    benefits = section_field(
+        "The benefits patients may expect; no cure or guarantee claims."
     )
-    who_it_may_help = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="'Is this right for me?': who may benefit and who may not. "
-        "Avoid promising results.",
+    risks = section_field("Risks and side effects, common and serious.")
+    alternatives = section_field(
+        "Other treatments a patient could discuss with their specialist."
     )
-    benefits = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="The benefits patients may expect; no cure or guarantee claims.",
-    )
-    risks = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="Risks and side effects, common and serious.",
-    )
-    alternatives = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="Other treatments a patient could discuss with their specialist.",
-    )
-    procedure = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="What happens: assessment, trial, the procedure itself.",
-    )
-    recovery = RichTextField(
-        features=SECTION_FEATURES,
-        blank=True,
-        help_text="Recovery and follow-up after treatment.",
-    )
+    procedure = section_field("What happens: assessment, trial, the procedure itself.")
+    recovery = section_field("Recovery and follow-up after treatment.")
     faqs = StreamField(
         FAQStreamBlock(),
         blank=True,
