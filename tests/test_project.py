@@ -71,3 +71,44 @@ def test_unknown_page_is_a_friendly_404(client, home_page):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "<h1" in response.content.decode()
+
+
+def production_engines(**env):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.conf import settings; "
+            "print(settings.STORAGES['default']['BACKEND']); "
+            "print(settings.CACHES['default']['BACKEND'])",
+        ],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+            "DJANGO_SETTINGS_MODULE": "clinic.settings.production",
+            "DJANGO_SECRET_KEY": "x" * 50,
+            "DJANGO_ALLOWED_HOSTS": "clinic.example",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()[-2:]  # the shell may print a banner first
+
+
+def test_production_scales_out_to_redis_and_object_storage_when_configured():
+    storage, cache = production_engines(
+        REDIS_URL="redis://127.0.0.1:6379/0", AWS_STORAGE_BUCKET_NAME="clinic-media"
+    )
+    assert storage == "storages.backends.s3.S3Storage"
+    assert cache == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_one_production_server_shares_a_file_cache_between_its_workers():
+    storage, cache = production_engines()
+    assert storage == "django.core.files.storage.FileSystemStorage"
+    assert cache == "django.core.cache.backends.filebased.FileBasedCache"
