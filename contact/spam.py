@@ -36,6 +36,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
 
+from home.client_address import client_ip
+
 # A namespace for the signature (the secret is SECRET_KEY).
 TOKEN_SALT = "contact.challenge"  # noqa: S105
 
@@ -127,29 +129,6 @@ class Challenge:
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ChallengeError("malformed payload") from error
-
-
-def client_ip(request):
-    """The visitor's IP address, as far as this deployment can trust it.
-
-    ``REMOTE_ADDR`` unless ``CONTACT_TRUSTED_PROXY_COUNT`` says how many
-    proxies of our own (load balancer, nginx) sit in front of Django; then the
-    address that the outermost of them saw, read from the right of
-    ``X-Forwarded-For`` (anything further left was written by the client and
-    could be forged).
-    """
-    trusted = settings.CONTACT_TRUSTED_PROXY_COUNT
-    remote = request.META.get("REMOTE_ADDR", "")
-    if trusted <= 0:
-        return remote
-    forwarded = [
-        part.strip()
-        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if part.strip()
-    ]
-    if len(forwarded) < trusted:
-        return remote
-    return forwarded[-trusted]
 
 
 class SubmissionRateLimit:

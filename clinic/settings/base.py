@@ -45,6 +45,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later piece (login lockout, form limits, logs) sees the
+    # real client's address behind our proxies (home/client_address.py).
+    "home.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "clinic.security.ClinicCSPMiddleware",
     # Serves /static/ straight from the app server: no separate web server is
@@ -202,10 +205,15 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
+# How many reverse proxies of ours (nginx, a load balancer) append to
+# X-Forwarded-For in front of Django. 0: the client is the direct peer and
+# X-Forwarded-For is ignored. One setting for the login lockout, the form
+# limits and the logs (home/client_address.py); docs/deploy.md's nginx is 1.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Admin sign-in: lock out after repeated failures (django-axes). Failures
-# count per client IP (REMOTE_ADDR, or the address the trusted proxies give
-# when AXES_IPWARE_PROXY_COUNT is set); a locked-out person sees a page that
-# says when to try again. Unlock with `manage.py axes_reset`.
+# count per client IP (home/client_address.py); a locked-out person sees a
+# page that says when to try again. Unlock with `manage.py axes_reset`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -224,9 +232,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "clinic.two_factor.TwoFactorLoginForm"
 STAFF_TWO_FACTOR_REQUIRED = os.environ.get("STAFF_TWO_FACTOR_REQUIRED", "0") == "1"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-if proxy_count := int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")):
-    AXES_IPWARE_PROXY_COUNT = proxy_count
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_ip"
 
 
 # --- Contact forms (contact/) ------------------------------------------------
@@ -258,9 +264,6 @@ CONTACT_RATE_LIMIT_PERIOD = int(os.environ.get("CONTACT_RATE_LIMIT_PERIOD", "600
 # The cache alias that counts them: with several server processes, name a
 # cache they share (database or Redis), or each process counts on its own.
 CONTACT_RATE_LIMIT_CACHE = os.environ.get("CONTACT_RATE_LIMIT_CACHE", "default")
-# How many proxies of ours (load balancer, nginx) add to X-Forwarded-For in
-# front of Django. 0: the client is REMOTE_ADDR and X-Forwarded-For is ignored.
-CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("CONTACT_TRUSTED_PROXY_COUNT", "0"))
 # A form sent sooner than this after it was shown is treated as a robot's.
 # Only a load test lowers it (tests/test_submission_load.py), for its own server.
 CONTACT_MIN_FILL_SECONDS = int(os.environ.get("CONTACT_MIN_FILL_SECONDS", "3"))

@@ -280,7 +280,7 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_limit(visitor):
 
 
 def test_behind_a_trusted_proxy_the_forwarded_client_is_limited(visitor, settings):
-    settings.CONTACT_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.2"
     for n in range(5):
         response = send_from(
