@@ -8,11 +8,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check serve demo clean
+.PHONY: help run test system-packages lint format check serve demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+		awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -37,7 +37,24 @@ demo: $(VENV)/.installed-run ## Migrate the database and load the demo content
 run: demo ## Install, load the demo site and serve it at http://127.0.0.1:8000/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev ## Install the dev tools and run the whole test suite
+# Debian packages the suite drives for real: Chromium (browser tests) and nginx
+# (the reverse-proxy tests). Installed with apt when missing and we may (root,
+# or password-less sudo); otherwise stop at once and say what to run.
+SYSTEM_PACKAGES := chromium nginx
+system-packages: ## Install the Debian packages the tests need (chromium, nginx)
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || [ -n "$$CHROMIUM_PATH" ] || missing="$$missing chromium"; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+		elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+		else echo "The tests need these Debian packages:$$missing. Run: sudo apt-get install -y$$missing"; exit 1; fi; \
+		echo "Installing$$missing from Debian for the tests..."; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test: $(VENV)/.installed-dev system-packages ## Install the dev tools and run the whole test suite
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-dev ## Check code style, import order and formatting

@@ -27,6 +27,8 @@ def environment(workdir):
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        # Links in emails point here (production refuses to start without it).
+        WAGTAILADMIN_BASE_URL="http://127.0.0.1",
         # Plain HTTP on loopback: no redirect to HTTPS, no HSTS.
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_SECURE_HSTS_SECONDS="0",

@@ -116,6 +116,8 @@ def production_env(workdir, database_url, **overrides):
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        # Links in emails point here (production refuses to start without it).
+        WAGTAILADMIN_BASE_URL="http://127.0.0.1",
         # Plain HTTP on loopback: no redirect to HTTPS.
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_CACHE_DIR=str(workdir / "cache"),

@@ -20,7 +20,9 @@ def test_models_and_migrations_agree(db):
 
 def run_production_check(**env):
     environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "WAGTAIL"))
     }
     environment.update(DJANGO_SETTINGS_MODULE="clinic.settings.production", **env)
     return subprocess.run(
@@ -33,23 +35,31 @@ def run_production_check(**env):
     )
 
 
-@pytest.mark.parametrize(
-    "env, missing",
-    [
-        ({"DJANGO_ALLOWED_HOSTS": "clinic.example"}, "DJANGO_SECRET_KEY"),
-        ({"DJANGO_SECRET_KEY": "x" * 50}, "DJANGO_ALLOWED_HOSTS"),
-    ],
-)
-def test_production_refuses_to_start_without_secrets(env, missing):
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "x" * 50,
+    "DJANGO_ALLOWED_HOSTS": "clinic.example",
+    "WAGTAILADMIN_BASE_URL": "https://clinic.example",
+}
+
+
+@pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
+def test_production_refuses_to_start_without_secrets_hosts_and_address(missing):
+    env = {name: value for name, value in PRODUCTION_ENV.items() if name != missing}
     result = run_production_check(**env)
     assert result.returncode != 0
     assert f"Set the {missing} environment variable" in result.stderr
 
 
-def test_production_starts_with_secret_and_hosts():
+def test_production_refuses_an_admin_address_that_is_not_a_url():
     result = run_production_check(
-        DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="clinic.example"
+        **{**PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": "clinic.example"}
     )
+    assert result.returncode != 0
+    assert "must be the site's public address" in result.stderr
+
+
+def test_production_starts_with_secret_hosts_and_address():
+    result = run_production_check(**PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
 
 
@@ -88,8 +98,7 @@ def production_engines(**env):
         env={
             **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
             "DJANGO_SETTINGS_MODULE": "clinic.settings.production",
-            "DJANGO_SECRET_KEY": "x" * 50,
-            "DJANGO_ALLOWED_HOSTS": "clinic.example",
+            **PRODUCTION_ENV,
             **env,
         },
         capture_output=True,

@@ -42,6 +42,21 @@ def test_every_response_carries_the_security_headers(client, home_page, path):
     assert response["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.parametrize("path", ["/", "/search/", "/admin/login/", "/api/v2/pages/"])
+def test_no_page_may_use_the_camera_microphone_location_or_payments(
+    client, home_page, path
+):
+    policy = {
+        feature: allowlist
+        for feature, _, allowlist in (
+            part.strip().partition("=")
+            for part in client.get(path)["Permissions-Policy"].split(",")
+        )
+    }
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert policy[feature] == "()", feature
+
+
 def test_the_admin_keeps_its_policy_but_may_run_wagtails_inline_scripts(admin_client):
     response = admin_client.get("/admin/")
     policy = directives(response)
@@ -108,6 +123,7 @@ def test_production_settings_pass_djangos_deploy_checks():
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "x7Q" * 20,
         DJANGO_ALLOWED_HOSTS="clinic.example",
+        WAGTAILADMIN_BASE_URL="https://clinic.example",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -119,3 +135,13 @@ def test_production_settings_pass_djangos_deploy_checks():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_password_reset_link_points_at_the_configured_address(
+    client, editor, settings, mailoutbox
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://clinic.example"
+    client.post("/admin/password_reset/", {"email": "e@clinic.invalid"})
+    (email,) = mailoutbox
+    assert "https://clinic.example/admin/password_reset/confirm/" in email.body
+    assert "testserver" not in email.body

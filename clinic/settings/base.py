@@ -49,6 +49,7 @@ MIDDLEWARE = [
     # real client's address behind our proxies (home/client_address.py).
     "home.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "clinic.security.ClinicCSPMiddleware",
     # Serves /static/ straight from the app server: no separate web server is
     # needed for the stylesheet, in development or behind a load balancer.
@@ -204,6 +205,30 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# Browser features no page of the site uses are switched off for every page
+# and any frame in it (django-permissions-policy): a patient's camera,
+# microphone or location can never be asked for, even by injected content.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # How many reverse proxies of ours (nginx, a load balancer) append to
 # X-Forwarded-For in front of Django. 0: the client is the direct peer and

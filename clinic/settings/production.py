@@ -1,11 +1,13 @@
 """Production: every secret and host comes from the environment.
 
-The site refuses to start without ``DJANGO_SECRET_KEY`` and
-``DJANGO_ALLOWED_HOSTS`` rather than run with a guessable key or answer for
-any host name.
+The site refuses to start without ``DJANGO_SECRET_KEY``,
+``DJANGO_ALLOWED_HOSTS`` and ``WAGTAILADMIN_BASE_URL`` rather than run with a
+guessable key, answer for any host name, or send staff links (notification
+emails, password resets) that point at the development address.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -26,6 +28,24 @@ ALLOWED_HOSTS = [
     for host in required_env("DJANGO_ALLOWED_HOSTS").split(",")
     if host.strip()
 ]
+
+
+def required_url(name):
+    value = required_env(name).rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(
+            f"{name} must be the site's public address, e.g. https://clinic.example"
+        )
+    return value
+
+
+# Links in the clinic's emails and in password resets start with this: never
+# base.py's development default (http://127.0.0.1:8000).
+WAGTAILADMIN_BASE_URL = required_url("WAGTAILADMIN_BASE_URL")
+WAGTAILAPI_BASE_URL = (
+    os.environ.get("WAGTAILAPI_BASE_URL", "").strip() or WAGTAILADMIN_BASE_URL
+)
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",")
