@@ -4,14 +4,13 @@ rendered (its token and question) and a clock the tests can move."""
 import re
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
-from django.core.cache import caches
 from django.test import Client
 from wagtail.models import GroupPagePermission, Page
 
 from contact import spam
 from contact.roles import create_enquiry_handlers_group
+from home import throttle
 from home.models import ClinicSettings
 
 VALID = {
@@ -27,19 +26,17 @@ TOKEN = re.compile(r'name="cf_token" value="([^"]+)"')
 QUESTION = re.compile(r"What is (\d) plus (\d)\?")
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The rate limit counts in the cache: each test starts from zero."""
-    caches[settings.CONTACT_RATE_LIMIT_CACHE].clear()
-
-
 class Clock:
-    """Moves ``contact.spam.now`` forward, as if the visitor took their time."""
+    """Moves the form's clock (``contact.spam.now``) and the rate limits'
+    (``home.throttle.now``) forward, as if the visitor took their time."""
 
     def __init__(self, monkeypatch):
         self.offset = 0
-        real_now = spam.now
-        monkeypatch.setattr(spam, "now", lambda: real_now() + self.offset)
+        for module in (spam, throttle):
+            real_now = module.now
+            monkeypatch.setattr(
+                module, "now", lambda real_now=real_now: real_now() + self.offset
+            )
 
     def advance(self, seconds):
         self.offset += seconds

@@ -1,5 +1,6 @@
 """`manage.py purge_submissions` deletes only what is old enough."""
 
+import time
 from datetime import timedelta
 from io import StringIO
 
@@ -7,6 +8,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
+
+from home import throttle
+from home.throttle import Throttle
 
 
 def submission(page, age_days):
@@ -61,3 +65,13 @@ def test_refuses_a_period_that_would_delete_everything(submissions):
     with pytest.raises(CommandError):
         purge("--days", "0")
     assert FormSubmission.objects.count() == 6
+
+
+def test_also_removes_rate_limit_counters_whose_window_has_ended(db, monkeypatch):
+    limit = Throttle("test", limit=5, period=600)
+    limit.hit("ended")
+    monkeypatch.setattr(throttle, "now", lambda: time.time() + 601)
+    limit.hit("live")
+    assert "Deleted 1 ended rate-limit counter(s)" in purge()
+    assert throttle.ThrottleCounter.objects.count() == 1
+    assert limit.retry_after("live") == 600

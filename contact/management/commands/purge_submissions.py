@@ -3,6 +3,9 @@
 Health data is kept no longer than needed: run this daily (README,
 "Deleting old submissions"). The default period is
 ``CONTACT_SUBMISSION_RETENTION_DAYS`` (365 days, about 12 months).
+
+It also removes the rate limits' ended counters (``home/throttle.py``): each
+new count sweeps some away, this takes the rest.
 """
 
 from datetime import timedelta
@@ -11,6 +14,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
+
+from home.throttle import delete_ended_windows
 
 
 class Command(BaseCommand):
@@ -53,3 +58,5 @@ class Command(BaseCommand):
             f"Deleted {count} form submission(s) from before {when} "
             f"(older than {days} days)."
         )
+        ended = delete_ended_windows()
+        self.stdout.write(f"Deleted {ended} ended rate-limit counter(s).")
