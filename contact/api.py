@@ -9,20 +9,25 @@ document at ``/api/v3/openapi.json`` describes pages and forms together:
 * ``POST /api/v3/forms/<page_id>/submissions/``: a JSON object of field
   names and values, as the HTML form would post them. 201 with the stored
   submission's id; 400 with ``{"errors": {field: [messages]}}`` (plus the
-  next question and token to use); 429 over the rate limit.
+  next question and token to use); 415 unless the body is declared as
+  ``application/json``; 429 over the rate limit. Each value must have its
+  field's shape: ``true``/``false`` for a tick box, a list of texts for a
+  multiple choice, one text or number otherwise (``form_data_from_json``).
 
 Both go through the code the HTML form uses: the same form class builds the
 description and checks a submission, and ``contact.submissions.submit``
 applies the spam checks and rate limit, stores it and queues its emails.
 
 No CSRF token: the endpoints read no cookie or session (a forged cross-site
-request can do nothing a direct request could not), and the spam checks
-apply in full. See docs/api.md.
+request can do nothing a direct request could not), the spam checks apply in
+full, and only a JSON body is taken, which no other site's page can send
+without a CORS preflight. See docs/api.md.
 """
 
 import json
 from decimal import Decimal
 
+import django.forms
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import add_never_cache_headers
@@ -33,6 +38,7 @@ from wagtail.rich_text import expand_db_html
 
 from home.models import ClinicSettings
 
+from .fields import CHECKED_VALUE, takes_one_value
 from .form_description import (
     FormDescription,
     FormErrors,
@@ -51,6 +57,9 @@ router = Router(tags=["forms"])
 # Page ids are int4 on PostgreSQL; a larger number is no page (not a 500).
 MAX_PAGE_ID = 2**31 - 1
 FORM_WIDE = "__all__"  # the key of errors about the whole form, as in Django
+NOT_JSON = (
+    "Send the form as a JSON object, with the header Content-Type: application/json."
+)
 
 
 def contact_page_or_404(request, page_id):
@@ -79,23 +88,56 @@ def _no_constant(name):
     raise ValueError(f"{name} is not JSON")
 
 
-def _as_text(value):
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | str):
-        return str(value)
-    if isinstance(value, Decimal):
-        return str(value)
-    raise TypeError
+# What a JSON client is told when a value has the wrong shape for its field.
+WRONG_SHAPE = {
+    "tick_box": "Send true to tick this box, or false to leave it unticked.",
+    "several": 'Send a list of texts, for example ["Morning"].',
+    "one": "Send one value, not a list.",
+    "text": "Send text or a number.",
+}
 
 
-def form_data_from_json(body):
+class WrongShape(ValueError):
+    """A JSON value its field cannot take; the message says what it takes."""
+
+
+def _posted_values(field, value):
+    """The values an HTML form would post for ``field``, from a JSON value.
+
+    Nothing is guessed: a tick box takes JSON ``true`` (its own value) or
+    ``false`` (left out), a multiple choice a list of texts, any other field
+    one text or number. Numbers are taken for one-value fields because their
+    text is exact (``7`` is ``"7"``, ``2.50`` stays ``"2.50"``) and the sum's
+    answer and number fields are naturally numbers; ``true``/``false`` are
+    not text, so a text field refuses them.
+    """
+    if isinstance(field, django.forms.BooleanField):
+        if value is True:
+            return [CHECKED_VALUE]
+        if value is False:
+            return []
+        raise WrongShape(WRONG_SHAPE["tick_box"])
+    if not takes_one_value(field):
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return value
+        raise WrongShape(WRONG_SHAPE["several"])
+    if isinstance(value, list):
+        raise WrongShape(WRONG_SHAPE["one"])
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return [str(value)]
+    raise WrongShape(WRONG_SHAPE["text"])
+
+
+def form_data_from_json(body, fields):
     """A ``QueryDict`` like the HTML form's POST, from a JSON object.
 
-    Text and numbers become text; ``true``/``false`` tick or untick a box
-    (Django's checkbox reads them); a list gives several values (checkboxes,
-    multi-select); ``null`` leaves the field out. Unknown names are ignored,
-    as in the HTML form. Raises ``BadBody`` with a message for the visitor.
+    ``fields`` are the form's fields by name: each value is converted for its
+    field's type (see ``_posted_values``), and a value of the wrong shape is a
+    field error, never a guess. ``null`` leaves the field out. Names no field
+    has are ignored, as in the HTML form. Raises ``BadBody`` with a message
+    for the visitor.
     """
     try:
         payload = json.loads(body, parse_float=Decimal, parse_constant=_no_constant)
@@ -111,18 +153,27 @@ def form_data_from_json(body):
     data = QueryDict(mutable=True)
     field_errors = {}
     for name, value in payload.items():
-        if value is None:
+        if value is None or name not in fields:
             continue
         try:
-            if isinstance(value, list):
-                data.setlist(name, [_as_text(item) for item in value])
-            else:
-                data[name] = _as_text(value)
-        except TypeError:
-            field_errors[name] = [
-                "Send text, a number, true or false, or a list of texts."
-            ]
+            values = _posted_values(fields[name], value)
+        except WrongShape as error:
+            field_errors[name] = [str(error)]
+        else:
+            if values:
+                data.setlist(name, values)
     return data, field_errors
+
+
+def is_json_request(request):
+    """Whether the body is declared as JSON (``application/json``, with at
+    most a UTF-8 charset). Browsers send other sites' forms as text/plain,
+    urlencoded or multipart without asking first; only these types need a
+    CORS preflight, which no other origin passes."""
+    if request.content_type != "application/json":
+        return False
+    charset = request.content_params.get("charset", "utf-8")
+    return charset.lower() in ("utf-8", "utf8")
 
 
 def form_errors(form):
@@ -155,6 +206,7 @@ def describe(request: HttpRequest, page_id: int, response: HttpResponse):
         400: FormErrors,
         404: ProblemDetail,
         413: FormErrors,
+        415: FormErrors,
         429: RateLimited,
     },
     url_name="form_submissions",
@@ -193,7 +245,7 @@ def describe(request: HttpRequest, page_id: int, response: HttpResponse):
                         "example": {
                             "your_name": "Ada Patient",
                             "email_address": "ada@example.com",
-                            "reason": "Ask a question",
+                            "reason_for_contacting_us": "Ask a question",
                             "your_message": "Can stimulation help my back pain?",
                             "health_consent": True,
                             "cf_answer": "7",
@@ -202,20 +254,37 @@ def describe(request: HttpRequest, page_id: int, response: HttpResponse):
                     }
                 }
             },
-        }
+        },
+        # The field names above are the demo form's (load_demo_content);
+        # tests/api/test_openapi_document.py holds them to it.
+        "responses": {
+            429: {
+                "headers": {
+                    "Retry-After": {
+                        "description": "Seconds until this address may send "
+                        "the form again.",
+                        "schema": {"type": "integer", "minimum": 1},
+                    }
+                }
+            }
+        },
     },
 )
 def send(request: HttpRequest, page_id: int, response: HttpResponse):
     page = contact_page_or_404(request, page_id)
     add_never_cache_headers(response)
+    if not is_json_request(request):
+        response["Accept-Post"] = "application/json"
+        return Status(415, FormErrors(errors={FORM_WIDE: [NOT_JSON]}))
     try:
         body = request.body
     except RequestDataTooBig:
         return Status(
             413, FormErrors(errors={FORM_WIDE: ["The submission is too large."]})
         )
+    fields = page.get_form(page=page, user=request.user).fields
     try:
-        data, field_errors = form_data_from_json(body)
+        data, field_errors = form_data_from_json(body, fields)
     except BadBody as error:
         return Status(400, FormErrors(errors={FORM_WIDE: [str(error)]}))
     if field_errors:

@@ -13,6 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
 from . import spam
+from .fields import (
+    MULTI_LINE_MAX_LENGTH,
+    SINGLE_LINE_MAX_LENGTH,
+    MultiLineField,
+    TickBoxField,
+    capped,
+    takes_one_value,
+)
 from .spam import Challenge, ChallengeError, ChallengeExpired, min_fill_seconds
 
 TOKEN_FIELD = "cf_token"  # noqa: S105 - a field name, not a secret
@@ -66,6 +74,13 @@ MESSAGES = {
         "Something went wrong with the form. Please check your answers and send "
         "it again."
     ),
+    # A token is single-use (contact/spam.py): the form was sent twice, e.g.
+    # by a double click, or someone replays a solved one.
+    "spent": _(
+        "We have already received this form once. To send another message, "
+        "please answer the new question and send it again. Everything you "
+        "typed is still here."
+    ),
     "too_fast": _(
         "That was quicker than we expected. Please check your answers and send "
         "the form again."
@@ -74,6 +89,7 @@ MESSAGES = {
         "Tick this box so that we can use the health information you give us. "
         "If you would rather not, please phone us instead."
     ),
+    "one_value": _("Please give just one answer here."),
 }
 
 
@@ -110,10 +126,14 @@ class ContactForm(BaseForm):
         page = self.page
 
         if page.asks_about_health:
-            self.fields[CONSENT_FIELD] = django.forms.BooleanField(
+            # Ticked only by the box's own value: "no" or "0" is not consent.
+            self.fields[CONSENT_FIELD] = TickBoxField(
                 label=page.health_consent_text,
                 required=True,
-                error_messages={"required": MESSAGES["consent"]},
+                error_messages={
+                    "required": MESSAGES["consent"],
+                    "invalid": MESSAGES["consent"],
+                },
             )
             # The error summary names a field before its message; the full
             # consent wording is too long for that.
@@ -188,6 +208,7 @@ class ContactForm(BaseForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._refuse_several_values()
         if cleaned_data.get(HONEYPOT_FIELD):
             self.tripped_honeypot = True
             raise ValidationError(MESSAGES["broken"], code="honeypot")
@@ -199,6 +220,10 @@ class ContactForm(BaseForm):
             self._restart(MESSAGES["broken"], code="bad_token")
             return cleaned_data
         challenge = self.posted_challenge
+        if spam.is_spent(challenge):
+            # Checked again, atomically, when storing (``refuse_spent_token``).
+            self.refuse_spent_token()
+            return cleaned_data
 
         if challenge.seconds_since_rendered() < min_fill_seconds():
             self.add_error(None, ValidationError(MESSAGES["too_fast"], code="too_fast"))
@@ -239,9 +264,34 @@ class ContactForm(BaseForm):
         if self.page.ask_question:
             self._ask_new_question()
 
+    def refuse_spent_token(self):
+        """The posted token was used already: a new one (and question), with
+        everything the visitor typed kept."""
+        self._restart(MESSAGES["spent"], code="spent_token")
+
     def _ask_new_question(self):
         if ANSWER_FIELD not in self.errors:
             self.add_error(ANSWER_FIELD, MESSAGES["new_question"])
+
+    def _refuse_several_values(self):
+        """A single-answer field posted several times is an error, not a pick.
+
+        Django would quietly keep the last value; a visitor's own browser
+        never sends two, so say so at the field (or, for the hidden fields,
+        for the whole form) rather than store one of them.
+        """
+        getlist = getattr(self.data, "getlist", None)
+        if getlist is None:
+            return
+        visitor_names = {field.name for field in self.visitor_fields()}
+        for name, field in self.fields.items():
+            if not takes_one_value(field) or len(getlist(name)) < 2:
+                continue
+            if name not in visitor_names:
+                self.add_error(None, ValidationError(MESSAGES["broken"]))
+            elif name not in self.errors:
+                error = ValidationError(MESSAGES["one_value"], code="several_values")
+                self.add_error(name, error)
 
     def failed_check(self, code):
         """Whether a form-wide check (e.g. "too_fast") failed, for the log."""
@@ -262,10 +312,21 @@ class ContactForm(BaseForm):
 
 
 class ContactFormBuilder(FormBuilder):
-    """Wagtail's form builder, building on ``ContactForm`` with autocomplete."""
+    """Wagtail's form builder, building on ``ContactForm`` with autocomplete,
+    length caps on free text and strict tick boxes."""
 
     def __init__(self, fields):
         super().__init__(list(fields))
+
+    def create_singleline_field(self, field, options):
+        return capped(django.forms.CharField, SINGLE_LINE_MAX_LENGTH, **options)
+
+    def create_multiline_field(self, field, options):
+        return capped(MultiLineField, MULTI_LINE_MAX_LENGTH, **options)
+
+    def create_checkbox_field(self, field, options):
+        # Ticked only by its own value, like the consent box.
+        return TickBoxField(**options)
 
     @property
     def formfields(self):

@@ -168,6 +168,15 @@ class ContactPage(BasePage, AbstractEmailForm):
             data_fields.append((CONSENT_FIELD, "Consent to use health information"))
         return data_fields
 
+    def get_submissions_list_view_class(self):
+        """The listing and export, writing no cell a spreadsheet would run.
+
+        Imported here, as Wagtail does, because the admin views need the app
+        registry ready."""
+        from .exports import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     def visitor_email_field_name(self):
         """The first email field's name: where the visitor's address is."""
         for field in self.get_form_fields():
@@ -276,5 +285,7 @@ class ContactPage(BasePage, AbstractEmailForm):
                     "rate_limit_minutes": result.retry_after_minutes,
                 }
             response = self.render_form(request, result.form, **extra)
+            if result.outcome is Outcome.RATE_LIMITED:
+                response["Retry-After"] = str(result.retry_after)
         add_never_cache_headers(response)
         return response

@@ -7,14 +7,18 @@ register = template.Library()
 
 @register.filter
 def described_by(field):
-    """The ids of the help text and error message of a bound field.
+    """The ids of the help text, length hint and error message of a bound field.
 
-    Templates give those elements the ids ``<auto_id>-help`` and
-    ``<auto_id>-error``; this returns them space-separated (or "").
+    Templates give those elements the ids ``<auto_id>-help``,
+    ``<auto_id>-limit`` (a field's ``length_hint``, e.g. "Up to 5,000
+    characters") and ``<auto_id>-error``; this returns them space-separated
+    (or "").
     """
     ids = []
     if field.help_text:
         ids.append(f"{field.auto_id}-help")
+    if getattr(field.field, "length_hint", None):
+        ids.append(f"{field.auto_id}-limit")
     if field.errors:
         ids.append(f"{field.auto_id}-error")
     return " ".join(ids)

@@ -6,8 +6,6 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from django.conf import settings
-from django.core.cache import caches
 
 from techniques.factories import (
     ConditionIndexPageFactory,
@@ -16,9 +14,14 @@ from techniques.factories import (
     TechniquePageFactory,
     link,
 )
-from tests.contact.conftest import VALID, Clock, Visitor
+from tests.contact.conftest import VALID as FORM_VALID
+from tests.contact.conftest import Clock, Visitor
 
-__all__ = ["VALID", "APIVisitor", "Visitor"]
+__all__ = ["FORM_VALID", "VALID", "APIVisitor", "Visitor"]
+
+# The same answers as JSON: the consent box is ticked with JSON true (the HTML
+# form posts the box's own value, "on").
+VALID = {**FORM_VALID, "health_consent": True}
 
 
 # Where the API says it is served from (WAGTAILAPI_BASE_URL).
@@ -28,12 +31,6 @@ API_BASE = "https://cms.clinic.example"
 @pytest.fixture(autouse=True)
 def api_base_url(settings):
     settings.WAGTAILAPI_BASE_URL = API_BASE
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The rate limit counts in the cache: each test starts from zero."""
-    caches[settings.CONTACT_RATE_LIMIT_CACHE].clear()
 
 
 @pytest.fixture
@@ -137,6 +134,9 @@ class APIVisitor:
         if self.description["question"]:
             body["cf_answer"] = self.right_answer() if answer is None else answer
         response = self.post(body, **extra)
+        if response.status_code == 201:
+            # A token is single-use: another message starts from a new read.
+            self.description = None
         if response.status_code == 400 and response.json().get("token"):
             # What a front end does: show the new question, keep the answers.
             self.description = {
