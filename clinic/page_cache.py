@@ -10,10 +10,15 @@ no library provides for Wagtail 8 (``wagtail-cache`` stops at Wagtail 7):
   login), outside the admin and the forms API;
 * when the cache is emptied: every cached page is stored under a
   *generation* number, and any change a visitor could see (a page published,
-  unpublished, moved, deleted or clinically reviewed; clinic settings,
-  specialists, images or documents saved) moves to the next generation. That
+  unpublished, moved, deleted, clinically reviewed, made private or public
+  again; clinic settings, specialists, images or documents saved) moves to the
+  next generation. That
   works across processes and servers without deleting keys one by one; old
   entries simply expire.
+
+A private page (a view restriction on it or an ancestor) is never stored:
+Wagtail marks its answer ``private, no-store`` for a visitor who may see it,
+and anyone who has given its password or signed in has a session cookie.
 
 Pages that must stay fresh opt out with ordinary ``Cache-Control`` headers,
 which ``CacheMiddleware`` respects: the contact form sends ``no-cache``
@@ -93,7 +98,13 @@ def visible_models():
     """Models whose changes a visitor could see on a cached page."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page, PageLogEntry, Site
+    from wagtail.models import (
+        CollectionViewRestriction,
+        Page,
+        PageLogEntry,
+        PageViewRestriction,
+        Site,
+    )
 
     from home.models import ClinicSettings
     from techniques.models import ClinicalReviewSettings, Specialist
@@ -102,6 +113,12 @@ def visible_models():
         Page,  # any page saved, published, unpublished or deleted
         # Wagtail logs every page action, moves and the clinical review too.
         PageLogEntry,
+        # A page made private (or public again) disappears from (or returns
+        # to) every list and link on other pages: cached copies that list it
+        # must go. Watched directly, since a restriction deleted in bulk
+        # writes no log entry. Collections: their images and documents.
+        PageViewRestriction,
+        CollectionViewRestriction,
         ClinicSettings,
         ClinicalReviewSettings,
         Specialist,

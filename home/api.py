@@ -12,8 +12,9 @@ the nested links then carry absolute URLs for the host, and the API version,
 that the client is using.
 
 Nothing here reads a draft: every related page is filtered to live pages
-outside private sections, and documents to collections without a view
-restriction, whatever the relation itself holds.
+outside private sections (``home.visibility``, the rule every list and link on
+the site follows), and documents to collections without a view restriction,
+whatever the relation itself holds.
 """
 
 from django.urls import NoReverseMatch, reverse
@@ -23,6 +24,7 @@ from wagtail.api.utils import get_full_url
 from wagtail.models import Collection, CollectionViewRestriction
 
 from clinic.api.context import current_request
+from home.visibility import visible_pages
 
 # The renditions a front end gets for each image: the sizes the HTML site uses.
 HERO_RENDITIONS = {"small": "fill-480x270", "large": "fill-960x540"}
@@ -92,12 +94,6 @@ def page_link(page, request) -> PageLinkDict:
         html_url=page.get_full_url(request),
         detail_url=api_detail_url(request, page.pk),
     )
-
-
-def visible_pages(model, ids):
-    """The live pages of ``model`` outside private sections, in ``ids`` order."""
-    found = model.objects.live().public().in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
 
 
 def restricted_collection_ids():

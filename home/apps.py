@@ -7,5 +7,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from clinic.page_cache import connect_signals
+        from home.rich_text import guard_markdown_output
 
         connect_signals()
+        guard_markdown_output()

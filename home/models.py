@@ -19,6 +19,16 @@ from clinic.api.preview import HeadlessPreviewWhenConfigured
 
 from .api import PageLinkField, PageLinksField, featured
 from .blocks import BodyStreamBlock
+from .throttle import ThrottleCounter  # noqa: F401 - registers the model
+from .visibility import visible_pages
+
+# The home page's featured pages: the same lists on the page and in the APIs.
+featured_techniques = featured(
+    "featured_techniques", "technique", "techniques.TechniquePage"
+)
+featured_conditions = featured(
+    "featured_conditions", "condition", "techniques.ConditionPage"
+)
 
 
 class BasePage(HeadlessPreviewWhenConfigured, Page):
@@ -152,36 +162,31 @@ class HomePage(BasePage):
         APIField("hero_intro"),
         APIField("overview_heading"),
         APIField("overview"),
-        APIField(
-            "featured_techniques",
-            serializer=PageLinksField(
-                featured("featured_techniques", "technique", "techniques.TechniquePage")
-            ),
-        ),
-        APIField(
-            "featured_conditions",
-            serializer=PageLinksField(
-                featured("featured_conditions", "condition", "techniques.ConditionPage")
-            ),
-        ),
+        APIField("featured_techniques", serializer=PageLinksField(featured_techniques)),
+        APIField("featured_conditions", serializer=PageLinksField(featured_conditions)),
         APIField("contact_page", serializer=PageLinkField("contact.ContactPage")),
         APIField("question_cta_label"),
         APIField("appointment_cta_label"),
     ]
 
     def get_context(self, request, *args, **kwargs):
+        """The featured pages and the contact page, each only when it is live
+        and outside private sections (``home.visibility``), as the APIs give
+        them."""
         context = super().get_context(request, *args, **kwargs)
-        context["featured_techniques"] = [
-            link.technique
-            for link in self.featured_techniques.select_related("technique")
-            if link.technique.live
-        ]
-        context["featured_conditions"] = [
-            link.condition
-            for link in self.featured_conditions.select_related("condition")
-            if link.condition.live
-        ]
+        context["featured_techniques"] = featured_techniques(self)
+        context["featured_conditions"] = featured_conditions(self)
+        context["call_to_action_page"] = self.visible_contact_page()
         return context
+
+    def visible_contact_page(self):
+        """The page the calls to action lead to, or None if it is not live or
+        is private."""
+        if self.contact_page_id is None:
+            return None
+        model = type(self).contact_page.field.related_model
+        pages = visible_pages(model, [self.contact_page_id])
+        return pages[0] if pages else None
 
 
 class FeaturedTechnique(Orderable):

@@ -24,6 +24,7 @@ from home.api import (
     restricted_collection_ids,
     visible_pages,
 )
+from home.visibility import visible
 
 
 def _model(name):
@@ -31,13 +32,9 @@ def _model(name):
 
 
 def conditions_treated(technique):
-    """The live, public conditions a technique treats, in the editors' order.
-
-    Reads the page's own ``condition_links``, so a preview shows the draft's
-    choice, while a condition that is a draft or private is never named.
-    """
-    ids = [link.condition_id for link in technique.condition_links.all()]
-    return visible_pages(_model("ConditionPage"), ids)
+    """The live, public conditions a technique treats, in the editors' order:
+    exactly those its page lists (``TechniquePage.conditions``)."""
+    return technique.conditions()
 
 
 def treating_techniques(condition):
@@ -135,7 +132,7 @@ def specialist_dict(specialist, request, team_page) -> SpecialistDict:
 
 
 def live_team_page():
-    return _model("SpecialistIndexPage").objects.live().public().first()
+    return visible(_model("SpecialistIndexPage").objects.all()).first()
 
 
 class SpecialistsField(ReadOnlyField):

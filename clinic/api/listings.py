@@ -23,6 +23,7 @@ from wagtail.search.backends import get_search_backend
 
 from clinic.api.middleware import MAX_ID
 from home.api import ChoiceDict, PageLinkDict, page_link
+from home.visibility import visible as visible_to_everyone
 from techniques.models import (
     ConditionPage,
     Delivery,
@@ -91,11 +92,11 @@ class TechniqueSummary(ConditionSummary):
 
 
 def visible(model, request=None):
-    """Live pages outside private sections, as the pages API lists them
-    (scoped to the request's site when there is a request)."""
+    """Live pages outside private sections (``home.visibility``), scoped to
+    the request's site when there is a request, as the pages API does."""
     if request is None:
-        return model.objects.live().public()
-    return get_public_pages_queryset(request, model).public()
+        return visible_to_everyone(model.objects.all())
+    return visible_to_everyone(get_public_pages_queryset(request, model))
 
 
 def require_visible(model, page_id, loc):

@@ -1,6 +1,8 @@
 """schema.org nodes for each page type, built from the page's own fields.
 
 One function per page type; ``BUILDERS`` maps a page model's label to it.
+Every other page a node names (a clinic's services, a condition's
+treatments) is live and outside private sections (``home.visibility``).
 Apps are looked up by label rather than imported, so ``home`` does not depend
 on the apps built on top of it.
 """
@@ -8,6 +10,8 @@ on the apps built on top of it.
 from django.apps import apps
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import get_text_for_indexing
+
+from home.visibility import visible
 
 from .clinic import clinic_id, medical_clinic
 
@@ -105,13 +109,9 @@ def therapy_reference(technique, context):
 
 
 def home_page(page, context):
-    techniques = (
-        apps.get_model("techniques", "TechniquePage")
-        .objects.live()
-        .public()
-        .descendant_of(page)
-        .order_by("title")
-    )
+    techniques = visible(
+        apps.get_model("techniques", "TechniquePage").objects.descendant_of(page)
+    ).order_by("title")
     website = {
         "@type": "WebSite",
         "@id": f"{context.root_url}/#website",

@@ -3,12 +3,15 @@ the conditions A to Z.
 
 Each tag looks things up once per request and keeps the answer on the
 request, so a template may ask more than once without repeating queries.
+Every page they name is live and outside private sections
+(``home.visibility``).
 """
 
 from django import template
 from wagtail.models import Site
 
 from contact.models import ContactPage
+from home.visibility import visible
 from techniques.models import ConditionIndexPage
 
 register = template.Library()
@@ -52,7 +55,7 @@ def menu_pages(context):
     return _cached(
         request,
         "menu_pages",
-        lambda: list(root.get_children().live().in_menu().public()),
+        lambda: list(visible(root.get_children().in_menu())),
     )
 
 
@@ -91,9 +94,7 @@ def contact_page(context):
         request,
         "contact_page",
         lambda: (
-            ContactPage.objects.live()
-            .public()
-            .descendant_of(root, inclusive=True)
+            visible(ContactPage.objects.descendant_of(root, inclusive=True))
             .order_by("path")
             .first()
         ),
@@ -115,9 +116,7 @@ def condition_index(context):
         request,
         "condition_index",
         lambda: (
-            ConditionIndexPage.objects.live()
-            .public()
-            .descendant_of(root)
+            visible(ConditionIndexPage.objects.descendant_of(root))
             .order_by("path")
             .first()
         ),

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.api import SectionsField
 from home.models import BasePage
+from home.visibility import visible
 from techniques.api import ClinicalReviewField, TreatingTechniquesField
 
 from .pages import TechniqueCondition, TechniquePage, section_field
@@ -22,8 +23,9 @@ from .review import ClinicalReviewMixin, ClinicalSectionMixin
 
 
 def treating_techniques():
-    """Live, public techniques, for prefetching onto conditions."""
-    return TechniquePage.objects.live().public().order_by("title")
+    """Live techniques outside private sections, by title, for prefetching
+    onto conditions."""
+    return visible(TechniquePage.objects.all()).order_by("title")
 
 
 class ConditionIndexPage(ClinicalSectionMixin, BasePage):
@@ -45,9 +47,9 @@ class ConditionIndexPage(ClinicalSectionMixin, BasePage):
     api_fields = [APIField("intro")]
 
     def listed_conditions(self):
-        """Live, public conditions by title, without their techniques: for a
-        list of names such as the home page's condition finder."""
-        return ConditionPage.objects.child_of(self).live().public().order_by("title")
+        """Live conditions outside private sections by title, without their
+        techniques: for a list of names such as the home page's finder."""
+        return visible(ConditionPage.objects.child_of(self)).order_by("title")
 
     def conditions(self):
         """The conditions by title, each with the techniques that treat it."""

@@ -27,6 +27,7 @@ from wagtail.search import index
 from home.api import ChoiceField, ChoicesListField, HeroImageField, SectionsField
 from home.blocks import FAQStreamBlock
 from home.models import BasePage
+from home.visibility import visible, visible_pages
 from techniques.api import (
     ClinicalReviewField,
     ConditionsTreatedField,
@@ -84,7 +85,8 @@ class TechniqueIndexPage(ClinicalSectionMixin, BasePage):
     ]
 
     def techniques(self):
-        return TechniquePage.objects.child_of(self).live().public().order_by("title")
+        """Live techniques outside private sections, by title."""
+        return visible(TechniquePage.objects.child_of(self)).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -274,12 +276,14 @@ class TechniquePage(ClinicalReviewMixin, BasePage):
         )
 
     def conditions(self):
-        """The live conditions this technique treats, in the editors' order."""
-        return [
-            link.condition
-            for link in self.condition_links.select_related("condition")
-            if link.condition.live
-        ]
+        """The conditions this technique treats, in the editors' order: only
+        live ones outside private sections (``home.visibility``).
+
+        Read from the page's own ``condition_links``, so a preview shows the
+        draft's choice; the page and both APIs list the same conditions.
+        """
+        ids = [link.condition_id for link in self.condition_links.all()]
+        return visible_pages(TechniqueCondition.condition.field.related_model, ids)
 
 
 class TechniqueCondition(Orderable):

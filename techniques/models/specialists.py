@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import BasePage
+from home.visibility import visible
 from techniques.api import SpecialtyGroupsField
 
 from .pages import TechniquePage
@@ -180,7 +181,7 @@ class SpecialistIndexPage(BasePage):
             "photo__renditions",
             models.Prefetch(
                 "techniques",
-                queryset=TechniquePage.objects.live().public().order_by("title"),
+                queryset=visible(TechniquePage.objects.all()).order_by("title"),
             ),
         )
         groups = {value: [] for value in Specialty.values}
