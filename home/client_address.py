@@ -20,6 +20,8 @@ which is wrong in both directions on a loopback or private network, and the
 rule above is three lines once the proxy count is known.
 """
 
+import ipaddress
+
 from django.conf import settings
 
 FORWARDED_FOR = "HTTP_X_FORWARDED_FOR"
@@ -48,7 +50,15 @@ def _from_headers(meta):
     ]
     if len(forwarded) < trusted:
         return remote
-    return forwarded[-trusted]
+    candidate = forwarded[-trusted]
+    # Our proxies write bare addresses. Anything else means the entry came
+    # from elsewhere (a proxy bypassed, a count set too high): not an address
+    # to store in the lockout table (PostgreSQL's inet would refuse it).
+    try:
+        ipaddress.ip_address(candidate)
+    except ValueError:
+        return remote
+    return candidate
 
 
 class ClientAddressMiddleware:

@@ -9,6 +9,8 @@ out of the page's HTML, as a browser would.
 """
 
 import contextlib
+import functools
+import http.client
 import http.cookiejar
 import os
 import re
@@ -109,8 +111,14 @@ def production_env(workdir, database_url, **overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "CONTACT_", "PAGE_CACHE_"))
-        and key not in {"DATABASE_URL", "REDIS_URL", "AWS_STORAGE_BUCKET_NAME"}
+        if not key.startswith(("DJANGO_", "CONTACT_", "PAGE_CACHE_", "AXES_"))
+        and key
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "AWS_STORAGE_BUCKET_NAME",
+            "TRUSTED_PROXY_COUNT",
+        }
     }
     env.update(
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
@@ -122,6 +130,8 @@ def production_env(workdir, database_url, **overrides):
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_CACHE_DIR=str(workdir / "cache"),
         DJANGO_STATIC_ROOT=str(workdir / "static"),
+        # Uploads (the demo leaflets) stay out of the working tree.
+        DJANGO_MEDIA_ROOT=str(workdir / "media"),
         DATABASE_URL=database_url,
     )
     env.update(overrides)
@@ -261,12 +271,45 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def browser():
-    """A urllib opener with its own cookie jar, that does not follow redirects."""
+class FromAddressHTTP(urllib.request.HTTPHandler):
+    """Connects from a chosen local address (``source``: e.g. 127.0.0.2, any
+    127.x address works on Linux loopback), so a test can be several clients."""
+
+    def __init__(self, source):
+        super().__init__()
+        self.source = source
+
+    def http_open(self, req):
+        connect = functools.partial(
+            http.client.HTTPConnection, source_address=self.source
+        )
+        return self.do_open(connect, req)
+
+
+class FromAddressHTTPS(urllib.request.HTTPSHandler):
+    """``FromAddressHTTP`` over TLS, trusting ``context``'s certificates."""
+
+    def __init__(self, source, context):
+        super().__init__(context=context)
+        self.source = source
+
+    def https_open(self, req):
+        connect = functools.partial(
+            http.client.HTTPSConnection, source_address=self.source
+        )
+        return self.do_open(connect, req, context=self._context)
+
+
+def browser(source=None, tls=None):
+    """A urllib opener with its own cookie jar, that does not follow redirects;
+    connecting from the local address ``source`` if given, and trusting the
+    ``ssl.SSLContext`` ``tls`` for HTTPS if given."""
     jar = http.cookiejar.CookieJar(policy=LoopbackCookiePolicy())
-    return urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(jar), NoRedirects
-    )
+    handlers = [urllib.request.HTTPCookieProcessor(jar), NoRedirects]
+    if source or tls:
+        address = (source, 0) if source else None
+        handlers += [FromAddressHTTP(address), FromAddressHTTPS(address, tls)]
+    return urllib.request.build_opener(*handlers)
 
 
 def fetch(opener, url, data=None, headers=None):
