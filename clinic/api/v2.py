@@ -25,6 +25,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from clinic.api.middleware import MAX_ID
 from clinic.api.preview import BadPreviewRequest, PreviewNotFound, preview_page
+from home.visibility import visible
 from techniques.models import ConditionPage, TechniqueCondition, TechniquePage
 
 # The namespace names the API in URLs ("wagtailapi_v2:pages:detail").
@@ -96,7 +97,7 @@ class RelationFilter(BaseFilterBackend):
                 )
             other_id = positive_id(request, name)
             # A draft or private page counts as one that does not exist.
-            if not other.objects.live().public().filter(pk=other_id).exists():
+            if not visible(other.objects.filter(pk=other_id)).exists():
                 raise BadRequestError(
                     f"No live {other._meta.verbose_name} has id {other_id}."
                 )
