@@ -37,14 +37,15 @@ demo: $(VENV)/.installed-run ## Migrate the database and load the demo content
 run: demo ## Install, load the demo site and serve it at http://127.0.0.1:8000/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Debian packages the suite drives for real: Chromium (browser tests) and nginx
-# (the reverse-proxy tests). Installed with apt when missing and we may (root,
-# or password-less sudo); otherwise stop at once and say what to run.
-SYSTEM_PACKAGES := chromium nginx
-system-packages: ## Install the Debian packages the tests need (chromium, nginx)
+# Debian packages the suite drives for real: Chromium (browser tests), nginx
+# and openssl (the reverse-proxy tests, with a throwaway TLS certificate).
+# Installed with apt when missing and we may (root, or password-less sudo);
+# otherwise stop at once and say what to run.
+system-packages: ## Install the Debian packages the tests need (chromium, nginx, openssl)
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || [ -n "$$CHROMIUM_PATH" ] || missing="$$missing chromium"; \
-	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 		elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \

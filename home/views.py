@@ -11,6 +11,8 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
+from home.visibility import visible
+
 RESULTS_PER_PAGE = 10
 # Longer queries are cut: nobody types more, and it bounds the work per request.
 MAX_QUERY_LENGTH = 100
@@ -66,7 +68,8 @@ def search(request):
     site = Site.find_for_request(request)
     context = {"query": query, "results": None, "page_range": [], "suggestion": ""}
     if query and site:
-        pages = Page.objects.live().public().in_site(site)
+        # Results and "Did you mean" words come only from pages anyone may open.
+        pages = visible(Page.objects.in_site(site))
         terms = search_terms(query)
         matches = (
             title_matches_first(pages.specific().search(terms)[:MAX_RESULTS], terms)

@@ -113,7 +113,7 @@ def test_production_scales_out_to_redis_and_object_storage_when_configured():
     storage, cache = production_engines(
         REDIS_URL="redis://127.0.0.1:6379/0", AWS_STORAGE_BUCKET_NAME="clinic-media"
     )
-    assert storage == "storages.backends.s3.S3Storage"
+    assert storage == "clinic.storage.MediaStorage"  # S3, documents signed
     assert cache == "django.core.cache.backends.redis.RedisCache"
 
 

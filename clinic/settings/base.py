@@ -58,8 +58,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in (clinic/two_factor.py): request.user.is_verified()
+    # says whether this session gave the code; ours, after the messages it
+    # uses, signs out of the admin any session of someone who needs the code
+    # and has not given it, whichever page signed them in.
+    "django_otp.middleware.OTPMiddleware",
     "clinic.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "clinic.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its page.
@@ -143,13 +149,24 @@ WAGTAIL_SITE_NAME = "Neuromodulation Clinic"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend (wagtail.search.backends.database) with
+        # a bound on the query's length: thousands of words would otherwise
+        # be a RecursionError in any search box, the admin's included.
+        "BACKEND": "home.search_backend",
         # On PostgreSQL, match "tremors" to "tremor" whatever the server's
         # default text search configuration; SQLite's index ignores it.
         "SEARCH_CONFIG": "english",
     },
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt"]
+# Documents are only ever served by Wagtail's view, which checks a private
+# collection's restriction first; on the local disk it sends the file itself
+# (the media folder's documents/ is never served directly: docs/deploy.md's
+# nginx refuses it). Production on object storage redirects instead.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# On object storage, how long the signed link to a document lives
+# (clinic/storage.py); it is handed out only after Wagtail's checks.
+DOCUMENTS_URL_SECONDS = int(os.environ.get("DOCUMENTS_URL_SECONDS", "300"))
 # The admin must not call out to other servers: staff activity on a health
 # site is nobody else's business, and the machines may have no internet.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -283,17 +300,19 @@ CONTACT_NOTIFICATION_INCLUDE_DETAILS = (
     os.environ.get("CONTACT_NOTIFICATION_INCLUDE_DETAILS", "0") == "1"
 )
 # Stored submissions allowed per client IP per period; 0 turns the limit off.
-# Raise it for a load test, e.g. CONTACT_RATE_LIMIT_COUNT=100000.
+# Raise it for a load test, e.g. CONTACT_RATE_LIMIT_COUNT=100000. Counted in
+# the database (home/throttle.py), which every worker and server shares and
+# no cache traffic can evict; the window is exactly the period.
 CONTACT_RATE_LIMIT_COUNT = int(os.environ.get("CONTACT_RATE_LIMIT_COUNT", "5"))
 CONTACT_RATE_LIMIT_PERIOD = int(os.environ.get("CONTACT_RATE_LIMIT_PERIOD", "600"))
-# The cache alias that counts them: with several server processes, name a
-# cache they share (database or Redis), or each process counts on its own.
-CONTACT_RATE_LIMIT_CACHE = os.environ.get("CONTACT_RATE_LIMIT_CACHE", "default")
 # A form sent sooner than this after it was shown is treated as a robot's.
 # Only a load test lowers it (tests/test_submission_load.py), for its own server.
 CONTACT_MIN_FILL_SECONDS = int(os.environ.get("CONTACT_MIN_FILL_SECONDS", "3"))
-# How long a rendered form (its signed question) stays valid, in seconds.
-CONTACT_FORM_MAX_AGE = 24 * 60 * 60
+# How long a rendered form (its signed, single-use question) stays valid, in
+# seconds. Two hours is ample to write about one's pain at one's own pace (each
+# redisplay after a mistake starts another two hours, and an expired form keeps
+# what was typed); any longer only gives a robot longer to use a solved one.
+CONTACT_FORM_MAX_AGE = 2 * 60 * 60
 # `manage.py purge_submissions` deletes submissions older than this.
 CONTACT_SUBMISSION_RETENTION_DAYS = int(
     os.environ.get("CONTACT_SUBMISSION_RETENTION_DAYS", "365")
@@ -324,6 +343,14 @@ INSTALLED_APPS += [
 # (a client can still ask for ?rich_text_format=db_html or markdown).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 50
+# API v2 (Django REST framework) knows a visitor only by the site's session,
+# never by a password in the request: DRF's default also takes HTTP Basic,
+# a sign-in that skips two-factor (clinic/two_factor.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+}
 # The scheme and host of absolute API URLs (detail_url, and the full_url of
 # images and leaflets), e.g. https://cms.clinic.example: where this server
 # answers, so by default the admin's address (the same server). Pages'
@@ -347,9 +374,14 @@ CORS_ALLOWED_ORIGINS = [
 ]
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_CREDENTIALS = False
-# For /api/ only: refuses null characters in query parameters, keeps only the
-# words of search=, and holds the request for the v3 API's nested links.
+# For /api/ only: refuses odd query parameters (null characters, digits other
+# than 0-9, overlong values) and over-large or over-deep bodies before any
+# parser sees them, keeps only the words of search=, and holds the request for
+# the v3 API's nested links (clinic/api/middleware.py).
 MIDDLEWARE.append("clinic.api.middleware.APIRequestMiddleware")
+# The largest /api/ request body, in bytes (multipart uploads excepted): a
+# 413 beyond. A form submission is a few kilobytes, a page a few dozen.
+API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", str(1024 * 1024)))
 
 # Preview in the external front end (wagtail-headless-preview): set
 # HEADLESS_PREVIEW_URL to the front end's preview route, e.g.

@@ -76,8 +76,9 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
-# The cache (pages, form rate limits) must be shared by every worker: Redis
-# when REDIS_URL is set, which several app servers need.
+# The page cache must be shared by every worker: Redis when REDIS_URL is set,
+# which several app servers need. (Rate limits count in the database, which
+# they all share already: home/throttle.py.)
 if REDIS_URL := os.environ.get("REDIS_URL", "").strip():
     CACHES = {
         "default": {
@@ -87,7 +88,7 @@ if REDIS_URL := os.environ.get("REDIS_URL", "").strip():
     }
 else:
     # One server: a file cache that all its gunicorn workers share, so the
-    # page cache's clearing and the form's rate limit hold across workers.
+    # page cache's clearing holds across workers.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -102,7 +103,8 @@ else:
 # Uploaded images and documents on S3-compatible object storage when a bucket
 # is named; otherwise on the local disk (MEDIA_ROOT).
 if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip():
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    # Documents always get short-lived signed links (clinic/storage.py).
+    STORAGES["default"] = {"BACKEND": "clinic.storage.MediaStorage"}  # noqa: F405
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
@@ -111,3 +113,8 @@ if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME", "").stri
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = os.environ.get("AWS_QUERYSTRING_AUTH", "1") == "1"
     AWS_S3_FILE_OVERWRITE = False
+    # /documents/<id>/<name> checks a private collection's restriction, then
+    # redirects to a signed link that expires after DOCUMENTS_URL_SECONDS
+    # (base.py): the file never passes through the app server, and a copied
+    # link soon stops working.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
