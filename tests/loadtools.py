@@ -218,12 +218,18 @@ def gunicorn(env, sock, workers, log_path):
         wait_until_up(server, base_url + "/", log_path)
         yield base_url
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=10)
+        stop_process_group(server)
+
+
+def stop_process_group(process, timeout=30):
+    """Stop a server this test started (its whole process group), by force
+    if it does not stop within ``timeout`` seconds."""
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
 def wait_until_up(server, url, log_path):

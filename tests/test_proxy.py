@@ -22,7 +22,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import socket
 import ssl
 import subprocess
@@ -40,6 +39,7 @@ from tests.loadtools import (
     fetch,
     manage,
     production_site,
+    stop_process_group,
 )
 from tests.test_submission_load import fill_in
 
@@ -167,15 +167,6 @@ def up(process, port, timeout=10):
     return False
 
 
-def stop(process):
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
 # Run inside the server's environment: a staff login, and two documents, one
 # in a collection only signed-in users may see.
 SETUP_SCRIPT = f"""
@@ -242,7 +233,7 @@ def site(tmp_path_factory):
         try:
             yield f"https://127.0.0.1:{run['https_port']}", tls, documents, run
         finally:
-            stop(nginx)
+            stop_process_group(nginx, timeout=10)
     shutil.rmtree(work, ignore_errors=True)
 
 
