@@ -106,17 +106,21 @@ class MultiLineField(django.forms.CharField):
         return value
 
 
-def capped(field_class, limit, **options):
+def capped(field_class, limit, show_hint=True, **options):
     """A text field of ``field_class`` that takes at most ``limit`` characters.
 
     Django renders the cap as ``maxlength``; ``length_hint`` is the visible
-    hint the template ties to the field with ``aria-describedby``.
+    hint the template ties to the field with ``aria-describedby``. Single
+    lines go without it (``show_hint=False``): no name or phone number comes
+    near the cap, and every extra line of text on a form is one more thing
+    for an anxious patient to read.
     """
     shown = f"{limit:,}"
     error_messages = {"max_length": MESSAGES["too_long"].format(limit=shown)}
     error_messages.update(options.pop("error_messages", {}))
     field = field_class(max_length=limit, error_messages=error_messages, **options)
-    field.length_hint = MESSAGES["length_hint"].format(limit=shown)
+    if show_hint:
+        field.length_hint = MESSAGES["length_hint"].format(limit=shown)
     return field
 
 

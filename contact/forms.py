@@ -319,7 +319,9 @@ class ContactFormBuilder(FormBuilder):
         super().__init__(list(fields))
 
     def create_singleline_field(self, field, options):
-        return capped(django.forms.CharField, SINGLE_LINE_MAX_LENGTH, **options)
+        return capped(
+            django.forms.CharField, SINGLE_LINE_MAX_LENGTH, show_hint=False, **options
+        )
 
     def create_multiline_field(self, field, options):
         return capped(MultiLineField, MULTI_LINE_MAX_LENGTH, **options)
