@@ -164,6 +164,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt"]
 # (the media folder's documents/ is never served directly: docs/deploy.md's
 # nginx refuses it). Production on object storage redirects instead.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The shared-password form of private pages and documents, in the site's
+# layout rather than Wagtail's bare page.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 # On object storage, how long the signed link to a document lives
 # (clinic/storage.py); it is handed out only after Wagtail's checks.
 DOCUMENTS_URL_SECONDS = int(os.environ.get("DOCUMENTS_URL_SECONDS", "300"))

@@ -81,4 +81,5 @@ def demo_urls(demo_site):
         "search results": "/search/?q=stimulation",
         "search, no results": "/search/?q=xylophone",
         "not found": "/no-such-page/",
+        "sign in (pages for signed-in users)": "/_util/login/?next=/",
     }

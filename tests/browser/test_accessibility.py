@@ -8,6 +8,9 @@ pages are checked with realistic content rather than one-line fixtures.
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from wagtail.models import PageViewRestriction
+
+from home.models import StandardPage
 
 AXE = Axe()
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -62,6 +65,29 @@ def test_axe_finds_no_wcag_violations_on_any_page_type(page, demo_urls, viewport
     if violations:
         reports["contact, after a failed submit"] = report
 
+    assert not reports, "\n\n".join(f"== {k}\n{v}" for k, v in reports.items())
+
+
+def test_a_private_pages_password_form_and_its_lock_pass_axe(page, demo_site, settings):
+    """The shared-password form of a private page, after a wrong password, and
+    the page a visitor meets after too many (home/private_passwords.py)."""
+    settings.AXES_FAILURE_LIMIT = 1  # one wrong password, then the lock
+    about = StandardPage.objects.live().get(slug="about")
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    reports = {}
+    for state in ("form", "after a wrong password", "locked"):
+        if state == "form":
+            open_page(page, about.url)
+        else:
+            page.get_by_label("Password").fill("wrong")
+            page.locator("main form [type=submit]").click()
+            page.wait_for_load_state()
+        violations, report = axe_violations(page)
+        if violations:
+            reports[state] = report
+    assert page.get_by_role("heading", name="Too many wrong passwords").count()
     assert not reports, "\n\n".join(f"== {k}\n{v}" for k, v in reports.items())
 
 
