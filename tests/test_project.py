@@ -1,5 +1,6 @@
 """Project-wide promises: migrations, production settings, sitemap, robots."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -121,3 +122,22 @@ def test_one_production_server_shares_a_file_cache_between_its_workers():
     storage, cache = production_engines()
     assert storage == "django.core.files.storage.FileSystemStorage"
     assert cache == "django.core.cache.backends.filebased.FileBasedCache"
+
+
+def test_apps_and_middleware_are_each_declared_once():
+    """INSTALLED_APPS and MIDDLEWARE are read in one place, in order: no
+    settings file grows them further down with +=, insert() or append()."""
+    declared = {"INSTALLED_APPS": 0, "MIDDLEWARE": 0}
+    for settings_file in (ROOT / "clinic" / "settings").glob("*.py"):
+        for node in ast.walk(ast.parse(settings_file.read_text())):
+            targets = []
+            if isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, ast.AugAssign):
+                targets = [node.target]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                targets = [node.func.value]
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id in declared:
+                    declared[target.id] += 1
+    assert declared == {"INSTALLED_APPS": 1, "MIDDLEWARE": 1}

@@ -44,14 +44,14 @@ SIZES = [1, 30]
 
 # The most queries one view of each page type may make, whatever its size.
 MAX_QUERIES = {
-    "home": 22,
-    "standard": 15,
-    "technique_index": 15,
-    "technique": 29,
-    "condition_index": 17,
-    "condition": 19,
-    "team": 17,
-    "contact": 14,
+    "home": 19,
+    "standard": 13,
+    "technique_index": 12,
+    "technique": 27,
+    "condition_index": 13,
+    "condition": 16,
+    "team": 14,
+    "contact": 12,
     "search": 11,
 }
 

@@ -42,6 +42,19 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Background tasks (form emails, Wagtail's reference index): see
+    # "Contact forms" below.
+    "django_tasks",
+    "django_tasks_db",
+    # The JSON APIs (clinic/api/): see "Headless" below. ninja is listed so
+    # that /api/v3/docs/ serves Swagger UI from the package's own static
+    # files instead of a CDN (no outside requests).
+    "rest_framework",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
+    "ninja",
+    "corsheaders",
+    "wagtail_headless_preview",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +68,9 @@ MIDDLEWARE = [
     # needed for the stylesheet, in development or behind a load balancer.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # CORS for the API's front-end origins, before CommonMiddleware as
+    # django-cors-headers asks (see "Headless" below).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -68,6 +84,11 @@ MIDDLEWARE = [
     "clinic.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # For /api/ only: refuses odd query parameters (null characters, digits
+    # other than 0-9, overlong values) and over-large or over-deep bodies
+    # before any parser sees them, keeps only the words of search=, and holds
+    # the request for the v3 API's nested links (clinic/api/middleware.py).
+    "clinic.api.middleware.APIRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -166,8 +187,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # The shared-password form of private pages and documents, in the site's
 # layout rather than Wagtail's bare page.
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
-WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
 # On object storage, how long the signed link to a document lives
 # (clinic/storage.py); it is handed out only after Wagtail's checks.
 DOCUMENTS_URL_SECONDS = int(os.environ.get("DOCUMENTS_URL_SECONDS", "300"))
@@ -287,7 +308,6 @@ AXES_CLIENT_IP_CALLABLE = "home.client_address.client_ip"
 # beside the web server (README, "Background worker"). Wagtail's own tasks
 # (e.g. the reference index) use the same queue. dev.py and test.py use the
 # immediate backend, which runs tasks inside the request and needs no worker.
-INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
@@ -333,16 +353,6 @@ LOGGING["loggers"]["contact"] = {
 # /api/v3/openapi.json) at /api/v3/, plus the clinic's forms API on v3.
 # Anonymous clients can only read live, public pages and send forms; Wagtail's
 # v3 write endpoints need a staff member's API token. docs/api.md says how.
-INSTALLED_APPS += [
-    "rest_framework",
-    "wagtail.api.v2",
-    "wagtail.api.v3",
-    # Listed so that /api/v3/docs/ serves Swagger UI from the ninja package's
-    # own static files instead of a CDN (no outside requests).
-    "ninja",
-    "corsheaders",
-    "wagtail_headless_preview",
-]
 # Rich text in both APIs is display HTML, internal links expanded to URLs
 # (a client can still ask for ?rich_text_format=db_html or markdown).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
@@ -367,10 +377,6 @@ WAGTAILAPI_BASE_URL = (
 # e.g. API_CORS_ALLOWED_ORIGINS=https://app.clinic.example,http://localhost:3000
 # Empty (the default): no cross-origin access. Never with cookies: the APIs
 # ignore sessions, so there is nothing for a credentialed request to carry.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
-    "corsheaders.middleware.CorsMiddleware",
-)
 CORS_ALLOWED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("API_CORS_ALLOWED_ORIGINS", "").split(",")
@@ -378,11 +384,6 @@ CORS_ALLOWED_ORIGINS = [
 ]
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_CREDENTIALS = False
-# For /api/ only: refuses odd query parameters (null characters, digits other
-# than 0-9, overlong values) and over-large or over-deep bodies before any
-# parser sees them, keeps only the words of search=, and holds the request for
-# the v3 API's nested links (clinic/api/middleware.py).
-MIDDLEWARE.append("clinic.api.middleware.APIRequestMiddleware")
 # The largest /api/ request body, in bytes (multipart uploads excepted): a
 # 413 beyond. A form submission is a few kilobytes, a page a few dozen.
 API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", str(1024 * 1024)))
