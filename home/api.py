@@ -215,23 +215,22 @@ class SectionDict(TypedDict):
 
 
 class SectionsField(ReadOnlyField):
-    """The page's filled-in rich-text sections in page order, each with the
-    heading the site shows and its text as display HTML (internal links
-    expanded), as ``BasePage.sections()`` gives them to the templates."""
+    """The page's filled-in sections in page order, each with the heading the
+    site shows and its display HTML (internal links expanded; questions and
+    answers as the page shows them), as ``BasePage.sections()`` gives them to
+    the templates."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("source", "*")
         super().__init__(**kwargs)
 
     def to_representation(self, page) -> list[SectionDict]:
-        from wagtail.rich_text import expand_db_html
-
         return [
             SectionDict(
-                id=section["id"],
-                field=section["id"].replace("-", "_"),
-                heading=section["heading"],
-                html=expand_db_html(section["text"]),
+                id=section.id,
+                field=section.field,
+                heading=section.heading,
+                html=section.html(),
             )
             for section in page.sections()
         ]

@@ -19,6 +19,7 @@ from clinic.api.preview import HeadlessPreviewWhenConfigured
 
 from .api import PageLinkField, PageLinksField, featured
 from .blocks import BodyStreamBlock
+from .sections import Sections
 from .throttle import ThrottleCounter  # noqa: F401 - registers the model
 from .visibility import visible_pages
 
@@ -40,19 +41,16 @@ class BasePage(HeadlessPreviewWhenConfigured, Page):
     """
 
     summary_field_name = "summary"
-    # (field name, heading) pairs of fixed rich-text sections, in page order.
-    SECTIONS = ()
+    # The page type's fixed sections, in page order (``home.sections``).
+    SECTIONS = Sections()
 
     class Meta:
         abstract = True
 
     def sections(self):
-        """The sections an editor has filled in, ready for a template."""
-        return [
-            {"id": name.replace("_", "-"), "heading": heading, "text": text}
-            for name, heading in self.SECTIONS
-            if (text := getattr(self, name))
-        ]
+        """The sections an editor has filled in, in page order: the page's
+        contents list and body, the APIs' ``sections`` and the JSON-LD."""
+        return self.SECTIONS.filled(self)
 
     @property
     def meta_description(self):

@@ -9,8 +9,8 @@ on the apps built on top of it.
 
 from django.apps import apps
 from wagtail.images.models import SourceImageIOError
-from wagtail.rich_text import get_text_for_indexing
 
+from home.sections import plain_text
 from home.visibility import visible
 
 from .clinic import clinic_id, medical_clinic
@@ -36,11 +36,6 @@ def share_rendition(image):
         return image.get_rendition(SHARE_IMAGE_SPEC)
     except SourceImageIOError:
         return None
-
-
-def plain_text(rich_text):
-    """Rich text as one line of plain text ("" for none)."""
-    return " ".join(get_text_for_indexing(rich_text or "").split())
 
 
 def entity_id(url):
@@ -86,10 +81,27 @@ def reviewer(specialist, context):
     return person
 
 
+def page_sections(page, context):
+    """The page's filled-in sections (``BasePage.sections()``), each a part of
+    the page with the heading and text it shows."""
+    return [
+        {
+            "@type": "WebPageElement",
+            "@id": f"{context.url}#{section.id}",
+            "name": section.heading,
+            "text": section.plain_text(),
+        }
+        for section in page.sections()
+    ]
+
+
 def medical_web_page(page, context):
-    """A clinical page, with its review date and reviewer when editors set them."""
+    """A clinical page, with its sections, and its review date and reviewer
+    when editors set them."""
     node = web_page(page, context, "MedicalWebPage")
     node["about"] = node["mainEntity"] = {"@id": entity_id(context.url)}
+    if sections := page_sections(page, context):
+        node["hasPart"] = sections
     if last_reviewed := getattr(page, "last_reviewed", None):
         node["lastReviewed"] = last_reviewed
     if specialist := getattr(page, "reviewed_by", None):

@@ -3,10 +3,15 @@
 Split by subject; import from ``techniques.models`` as before.
 """
 
-from .conditions import ConditionIndexPage, ConditionPage, treating_techniques
+from .conditions import (
+    CONDITION_SECTIONS,
+    ConditionIndexPage,
+    ConditionPage,
+    treating_techniques,
+)
 from .leaflets import TechniqueLeaflet
 from .pages import (
-    SECTION_FEATURES,
+    TECHNIQUE_SECTIONS,
     Delivery,
     Modality,
     TechniqueCondition,
@@ -25,8 +30,9 @@ from .review import (
 from .specialists import Specialist, SpecialistIndexPage, Specialty
 
 __all__ = [
-    "SECTION_FEATURES",
+    "CONDITION_SECTIONS",
     "SIGN_OFF_PERMISSION",
+    "TECHNIQUE_SECTIONS",
     "ClinicalPagePermissionTester",
     "ClinicalReviewMixin",
     "ClinicalReviewSettings",

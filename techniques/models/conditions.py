@@ -15,11 +15,28 @@ from wagtail.search import index
 
 from home.api import SectionsField
 from home.models import BasePage
+from home.sections import Section, Sections
 from home.visibility import visible
 from techniques.api import ClinicalReviewField, TreatingTechniquesField
 
-from .pages import TechniqueCondition, TechniquePage, section_field
+from .pages import TechniqueCondition, TechniquePage
 from .review import ClinicalReviewMixin, ClinicalSectionMixin
+
+# A condition page's sections, in page order: the one list of them
+# (``home.sections``).
+CONDITION_SECTIONS = Sections(
+    Section("symptoms", "Symptoms", "The symptoms patients notice."),
+    Section("diagnosis", "How it is diagnosed", "How the condition is diagnosed."),
+    Section(
+        "treatment_options",
+        "Treatment options",
+        "The usual treatment options, from first steps to neuromodulation. "
+        "The techniques the clinic offers are listed automatically below "
+        "this text.",
+    ),
+)
+
+ConditionSectionFields = CONDITION_SECTIONS.model("ConditionSectionFields", __name__)
 
 
 def treating_techniques():
@@ -73,11 +90,12 @@ class ConditionIndexPage(ClinicalSectionMixin, BasePage):
         return context
 
 
-class ConditionPage(ClinicalReviewMixin, BasePage):
+class ConditionPage(ClinicalReviewMixin, ConditionSectionFields, BasePage):
     """A condition the clinic treats, and the techniques that may help.
 
-    The list of techniques is not edited here: it is read from the
-    technique pages, so it always matches them.
+    Its sections come from ``CONDITION_SECTIONS``. The list of techniques
+    is not edited here: it is read from the technique pages, so it always
+    matches them.
     """
 
     summary = models.TextField(
@@ -85,50 +103,32 @@ class ConditionPage(ClinicalReviewMixin, BasePage):
         help_text="One or two plain-English sentences about the condition. "
         "Shown in lists and search results.",
     )
-    symptoms = section_field("The symptoms patients notice.")
-    diagnosis = section_field("How the condition is diagnosed.")
-    treatment_options = section_field(
-        "The usual treatment options, from first steps to "
-        "neuromodulation. The techniques the clinic offers are listed "
-        "automatically below this text."
-    )
-
     parent_page_types = ["techniques.ConditionIndexPage"]
     subpage_types = []
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldPanel("symptoms"),
-        FieldPanel("diagnosis"),
-        FieldPanel("treatment_options"),
+        *CONDITION_SECTIONS.panels(),
         *ClinicalReviewMixin.review_panels,
     ]
 
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
-        index.SearchField("symptoms"),
-        index.SearchField("diagnosis"),
-        index.SearchField("treatment_options"),
+        *CONDITION_SECTIONS.search_fields(),
     ]
 
     # What the JSON APIs (/api/v2/, /api/v3/) show; see docs/api.md.
     api_fields = [
         APIField("summary"),
-        APIField("symptoms"),
-        APIField("diagnosis"),
-        APIField("treatment_options"),
+        *CONDITION_SECTIONS.api_fields(),
         APIField("sections", serializer=SectionsField()),
         APIField("techniques", serializer=TreatingTechniquesField()),
         APIField("clinical_review", serializer=ClinicalReviewField()),
     ]
 
-    SECTIONS = [
-        ("symptoms", "Symptoms"),
-        ("diagnosis", "How it is diagnosed"),
-        ("treatment_options", "Treatment options"),
-    ]
+    SECTIONS = CONDITION_SECTIONS
 
     def techniques(self):
         """Live, public techniques that treat this condition, by title."""

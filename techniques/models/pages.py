@@ -20,13 +20,12 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.api import ChoiceField, ChoicesListField, HeroImageField, SectionsField
-from home.blocks import FAQStreamBlock
 from home.models import BasePage
+from home.sections import QuestionsSection, Section, Sections
 from home.visibility import visible, visible_pages
 from techniques.api import (
     ClinicalReviewField,
@@ -37,13 +36,52 @@ from techniques.api import (
 
 from .review import ClinicalReviewMixin, ClinicalSectionMixin
 
-SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+# A technique page's sections, in the order patients ask the questions. The
+# one list of them: the fields, panels, search, APIs, page and JSON-LD all
+# read it (``home.sections``).
+TECHNIQUE_SECTIONS = Sections(
+    Section("what_it_is", "What it is", "What the treatment is, in plain English."),
+    Section(
+        "how_it_works",
+        "How it works",
+        "How it acts on the nerves or nervous system.",
+    ),
+    Section(
+        "who_it_may_help",
+        "Is this right for me?",
+        "Who may benefit and who may not. Avoid promising results.",
+    ),
+    Section(
+        "benefits",
+        "Benefits",
+        "The benefits patients may expect; no cure or guarantee claims.",
+    ),
+    Section("risks", "Risks and side effects", "Common and serious ones."),
+    Section(
+        "alternatives",
+        "Alternatives",
+        "Other treatments a patient could discuss with their specialist.",
+    ),
+    Section(
+        "procedure",
+        "What happens: the procedure",
+        "Assessment, trial, the procedure itself.",
+        group="What happens",
+    ),
+    Section(
+        "recovery",
+        "What happens: recovery",
+        "Recovery and follow-up after treatment.",
+        group="What happens",
+    ),
+    QuestionsSection(
+        "faqs",
+        "Frequently asked questions",
+        "Questions patients often ask, with answers.",
+    ),
+)
 
-
-def section_field(help_text):
-    """One optional rich-text section of a clinical page (a page with empty
-    sections can still be saved, as a draft or published)."""
-    return RichTextField(features=SECTION_FEATURES, blank=True, help_text=help_text)
+TechniqueSectionFields = TECHNIQUE_SECTIONS.model("TechniqueSectionFields", __name__)
 
 
 class Modality(models.TextChoices):
@@ -109,12 +147,12 @@ class TechniqueIndexPage(ClinicalSectionMixin, BasePage):
         return context
 
 
-class TechniquePage(ClinicalReviewMixin, BasePage):
+class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
     """One treatment the clinic offers, explained for patients.
 
-    The fixed sections follow the questions patients ask, in the order they
-    ask them; every section is optional so a half-written page can be saved
-    as a draft.
+    Its sections (fields, panels, search, APIs, page, JSON-LD) come from
+    ``TECHNIQUE_SECTIONS``; every section is optional so a half-written page
+    can be saved as a draft.
     """
 
     summary = models.TextField(
@@ -146,27 +184,6 @@ class TechniquePage(ClinicalReviewMixin, BasePage):
         help_text="Required with an image: describe what it shows for people "
         "who cannot see it.",
     )
-    what_it_is = section_field("What the treatment is, in plain English.")
-    how_it_works = section_field("How it acts on the nerves or nervous system.")
-    who_it_may_help = section_field(
-        "'Is this right for me?': who may benefit and who may not. "
-        "Avoid promising results."
-    )
-    benefits = section_field(
-        "The benefits patients may expect; no cure or guarantee claims."
-    )
-    risks = section_field("Risks and side effects, common and serious.")
-    alternatives = section_field(
-        "Other treatments a patient could discuss with their specialist."
-    )
-    procedure = section_field("What happens: assessment, trial, the procedure itself.")
-    recovery = section_field("Recovery and follow-up after treatment.")
-    faqs = StreamField(
-        FAQStreamBlock(),
-        blank=True,
-        help_text="Questions patients often ask, with answers.",
-    )
-
     parent_page_types = ["techniques.TechniqueIndexPage"]
     subpage_types = []
 
@@ -177,17 +194,7 @@ class TechniquePage(ClinicalReviewMixin, BasePage):
         MultiFieldPanel(
             [FieldPanel("image"), FieldPanel("image_alt")], heading="Image"
         ),
-        FieldPanel("what_it_is"),
-        FieldPanel("how_it_works"),
-        FieldPanel("who_it_may_help"),
-        FieldPanel("benefits"),
-        FieldPanel("risks"),
-        FieldPanel("alternatives"),
-        MultiFieldPanel(
-            [FieldPanel("procedure"), FieldPanel("recovery")],
-            heading="What happens",
-        ),
-        FieldPanel("faqs"),
+        *TECHNIQUE_SECTIONS.panels(),
         InlinePanel(
             "condition_links",
             label="Condition",
@@ -208,11 +215,7 @@ class TechniquePage(ClinicalReviewMixin, BasePage):
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
-        index.SearchField("what_it_is"),
-        index.SearchField("how_it_works"),
-        index.SearchField("who_it_may_help"),
-        index.SearchField("benefits"),
-        index.SearchField("risks"),
+        *TECHNIQUE_SECTIONS.search_fields(),
         index.FilterField("modality"),
         index.FilterField("delivery"),
     ]
@@ -223,33 +226,15 @@ class TechniquePage(ClinicalReviewMixin, BasePage):
         APIField("modality", serializer=ChoiceField(Modality)),
         APIField("delivery", serializer=ChoiceField(Delivery)),
         APIField("image", serializer=HeroImageField()),
-        APIField("what_it_is"),
-        APIField("how_it_works"),
-        APIField("who_it_may_help"),
-        APIField("benefits"),
-        APIField("risks"),
-        APIField("alternatives"),
-        APIField("procedure"),
-        APIField("recovery"),
+        *TECHNIQUE_SECTIONS.api_fields(),
         APIField("sections", serializer=SectionsField()),
-        APIField("faqs"),
         APIField("conditions", serializer=ConditionsTreatedField()),
         APIField("leaflets", serializer=LeafletsField()),
         APIField("specialists", serializer=SpecialistsField()),
         APIField("clinical_review", serializer=ClinicalReviewField()),
     ]
 
-    # (field name, heading) in the order the page shows them.
-    SECTIONS = [
-        ("what_it_is", "What it is"),
-        ("how_it_works", "How it works"),
-        ("who_it_may_help", "Is this right for me?"),
-        ("benefits", "Benefits"),
-        ("risks", "Risks and side effects"),
-        ("alternatives", "Alternatives"),
-        ("procedure", "What happens: the procedure"),
-        ("recovery", "What happens: recovery"),
-    ]
+    SECTIONS = TECHNIQUE_SECTIONS
 
     def clean(self):
         super().clean()
