@@ -61,10 +61,12 @@ test: $(VENV)/.installed-dev system-packages ## Install the dev tools and run th
 lint: $(VENV)/.installed-dev ## Check code style, import order and formatting
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
 
 format: $(VENV)/.installed-dev ## Fix what ruff can fix and format the code
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
 
 check: $(VENV)/.installed-dev ## Django's system checks and the migrations check
 	$(PY) manage.py check
