@@ -1,8 +1,12 @@
-"""Admin hooks: who may read and export form submissions."""
+"""Admin hooks: who may read and export form submissions, and the dashboard's
+new enquiries."""
 
 from wagtail import hooks
 
+from .dashboard import add_enquiries_panel
 from .roles import can_read_submissions
+
+hooks.register("construct_homepage_panels", add_enquiries_panel)
 
 
 @hooks.register("filter_form_submissions_for_user")

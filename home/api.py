@@ -7,7 +7,7 @@ reads the return annotation of ``to_representation`` to type the OpenAPI
 document, so every field here returns a ``TypedDict`` (or a list of them).
 
 The shim binds the fields without a context, so ``api_request`` falls back to
-the request that ``clinic.api.context`` keeps for the duration of an API call:
+the request that ``home.headless`` keeps for the duration of an API call:
 the nested links then carry absolute URLs for the host, and the API version,
 that the client is using.
 
@@ -23,7 +23,7 @@ from typing_extensions import TypedDict
 from wagtail.api.utils import get_full_url
 from wagtail.models import Collection, CollectionViewRestriction
 
-from clinic.api.context import current_request
+from home.headless import current_request
 from home.visibility import visible_pages
 
 # The renditions a front end gets for each image: the sizes the HTML site uses.
@@ -64,7 +64,7 @@ class ImageDict(TypedDict):
 
 def api_request(field):
     """The request being answered: DRF's context in API v2, else the one
-    ``clinic.api.context`` holds (API v3); None outside an API call."""
+    ``home.headless`` holds (API v3); None outside an API call."""
     request = field.context.get("request") if field.context else None
     request = getattr(request, "_request", request)  # DRF wraps Django's
     return request or current_request()
@@ -193,17 +193,11 @@ class PageLinksField(ReadOnlyField):
 
 class PageLinkField(ReadOnlyField):
     """One related page (a foreign key) as a link, or null if it is not live
-    and public."""
-
-    def __init__(self, model_label, **kwargs):
-        self.model_label = model_label
-        super().__init__(**kwargs)
+    and public. The foreign key names the page type, so ``linked`` is already
+    of it."""
 
     def to_representation(self, linked) -> PageLinkDict | None:
-        from django.apps import apps
-
-        model = apps.get_model(self.model_label)
-        pages = visible_pages(model, [linked.pk])
+        pages = visible_pages(type(linked), [linked.pk])
         return page_link(pages[0], api_request(self)) if pages else None
 
 
@@ -253,16 +247,16 @@ class HeroImageField(ReadOnlyField):
         )
 
 
-def featured(relation_name, target_attr, model_label):
-    """``related`` for a home page's featured techniques or conditions."""
+def featured(relation_name, target_attr):
+    """``related`` for a home page's featured techniques or conditions.
+
+    The page type comes from the link model's foreign key (declared there by
+    a string reference), so ``home`` imports none of the apps above it."""
 
     def related(page):
-        from django.apps import apps
-
-        ids = [
-            getattr(link, f"{target_attr}_id")
-            for link in getattr(page, relation_name).all()
-        ]
-        return visible_pages(apps.get_model(model_label), ids)
+        links = getattr(page, relation_name)
+        model = links.model._meta.get_field(target_attr).related_model
+        ids = [getattr(link, f"{target_attr}_id") for link in links.all()]
+        return visible_pages(model, ids)
 
     return related

@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from clinic.api.preview import HeadlessPreviewWhenConfigured
+from home.headless import HeadlessPreviewWhenConfigured
 
 from .api import PageLinkField, PageLinksField, featured
 from .blocks import BodyStreamBlock
@@ -24,12 +24,8 @@ from .throttle import ThrottleCounter  # noqa: F401 - registers the model
 from .visibility import visible_pages
 
 # The home page's featured pages: the same lists on the page and in the APIs.
-featured_techniques = featured(
-    "featured_techniques", "technique", "techniques.TechniquePage"
-)
-featured_conditions = featured(
-    "featured_conditions", "condition", "techniques.ConditionPage"
-)
+featured_techniques = featured("featured_techniques", "technique")
+featured_conditions = featured("featured_conditions", "condition")
 
 
 class BasePage(HeadlessPreviewWhenConfigured, Page):
@@ -162,7 +158,7 @@ class HomePage(BasePage):
         APIField("overview"),
         APIField("featured_techniques", serializer=PageLinksField(featured_techniques)),
         APIField("featured_conditions", serializer=PageLinksField(featured_conditions)),
-        APIField("contact_page", serializer=PageLinkField("contact.ContactPage")),
+        APIField("contact_page", serializer=PageLinkField()),
         APIField("question_cta_label"),
         APIField("appointment_cta_label"),
     ]

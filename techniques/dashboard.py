@@ -1,20 +1,14 @@
-"""Panels on the admin dashboard: what needs a clinician, and new enquiries."""
-
-import datetime
+"""The admin dashboard panel of what needs a clinician (``contact.dashboard``
+adds the new enquiries)."""
 
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
-
-from contact.roles import can_read_submissions
 
 from .models import ConditionIndexPage, ConditionPage, TechniqueIndexPage, TechniquePage
 from .schedule import DUE_SOON, OVERDUE, due_counts
 
-NEW_ENQUIRY_DAYS = 7
 CLINICAL_PAGE_TYPES = (
     TechniqueIndexPage,
     TechniquePage,
@@ -53,25 +47,8 @@ class ClinicalReviewPanel(Component):
         }
 
 
-class NewEnquiriesPanel(Component):
-    """How many form submissions came in over the last week."""
-
-    name = "new_enquiries"
-    template_name = "techniques/admin/new_enquiries_panel.html"
-    order = 140
-
-    def get_context_data(self, parent_context):
-        since = timezone.now() - datetime.timedelta(days=NEW_ENQUIRY_DAYS)
-        return {
-            "count": FormSubmission.objects.filter(submit_time__gte=since).count(),
-            "days": NEW_ENQUIRY_DAYS,
-            "forms_url": reverse("wagtailforms:index"),
-        }
-
-
 def add_staff_panels(request, panels):
-    """``construct_homepage_panels`` hook: each panel for the staff it concerns."""
-    if can_read_submissions(request.user):
-        panels.append(NewEnquiriesPanel())
+    """``construct_homepage_panels`` hook: the clinical review panel for the
+    staff it concerns."""
     if works_on_clinical_pages(request.user):
         panels.append(ClinicalReviewPanel())

@@ -2,6 +2,10 @@
 
 import factory
 import wagtail_factories
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+
+from home.pdf import pdf_bytes
 
 from .models import (
     ConditionIndexPage,
@@ -92,11 +96,6 @@ class SpecialistFactory(factory.django.DjangoModelFactory):
 
 def make_pdf(title="Patient leaflet"):
     """A tiny, valid one-page PDF saved as a Wagtail document."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-
-    from home.demo_content.leaflets import pdf_bytes
-
     data = pdf_bytes(title)
     document = Document(title=title, file_size=len(data))
     document.file.save("leaflet.pdf", ContentFile(data), save=False)

@@ -3,16 +3,31 @@
 ``create_clinical_sign_off_workflow`` and ``attach_clinical_sign_off`` take an
 ``apps`` registry so that the data migration can run them on its historical
 models; tests and signals call them with the default (the real models).
+
+Recording a review (``record_clinical_review`` and the checks before it) is
+defined with the workflow's task in ``techniques.models.workflow``, since the
+task records reviews itself; it is offered here, to the views, as before.
 """
 
-import logging
-
 from django.apps import apps as global_apps
-from django.db import transaction
-from django.utils import timezone
-from wagtail.log_actions import log
 
-logger = logging.getLogger("clinic.signoff")
+from techniques.models.workflow import (
+    REVIEW_LOG_ACTION,
+    ReviewNotAllowed,
+    can_record_review,
+    record_clinical_review,
+    specialist_for,
+)
+
+__all__ = [
+    "REVIEW_LOG_ACTION",
+    "ReviewNotAllowed",
+    "attach_clinical_sign_off",
+    "can_record_review",
+    "create_clinical_sign_off_workflow",
+    "record_clinical_review",
+    "specialist_for",
+]
 
 REVIEWERS_GROUP = "Clinical reviewers"
 WORKFLOW_NAME = "Clinical sign-off"
@@ -22,64 +37,6 @@ TASK_NAME = "Clinical sign-off"
 # creating and deleting pages stays with editors.
 REVIEWER_PAGE_PERMISSIONS = ("change", "publish", "lock", "unlock")
 CLINICAL_INDEX_MODELS = ("TechniqueIndexPage", "ConditionIndexPage")
-REVIEW_LOG_ACTION = "techniques.record_clinical_review"
-
-
-class ReviewNotAllowed(Exception):
-    """A review cannot be recorded; the message says why, for the user."""
-
-
-def specialist_for(user):
-    """The specialist profile linked to ``user``, or None."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    from techniques.models import Specialist
-
-    return Specialist.objects.filter(user=user).first()
-
-
-def can_record_review(user):
-    """Whether ``user`` may record clinical reviews at all."""
-    from techniques.models import SIGN_OFF_PERMISSION
-
-    return user.is_active and user.has_perm(SIGN_OFF_PERMISSION)
-
-
-@transaction.atomic
-def record_clinical_review(page, user, on=None):
-    """Record that ``user``'s specialist reviewed ``page`` on ``on`` (today).
-
-    The only code that moves a page's review dates (see
-    ``techniques.models.review``). It writes the page row directly, not a new
-    revision: a review changes no content, and must survive whatever revision
-    is published next. The page's history shows who recorded it.
-    """
-    from techniques.models import ClinicalReviewMixin
-
-    if not isinstance(page, ClinicalReviewMixin):
-        raise ReviewNotAllowed("Only technique and condition pages are reviewed.")
-    if not can_record_review(user):
-        raise ReviewNotAllowed("Only clinical reviewers can record a review.")
-    specialist = specialist_for(user)
-    if specialist is None:
-        raise ReviewNotAllowed(
-            "Your account is not linked to a specialist profile, so the review "
-            "cannot name you. Ask an administrator to link it under Specialists."
-        )
-    reviewed_on = on or timezone.localdate()
-    type(page).objects.filter(pk=page.pk).update(
-        last_reviewed=reviewed_on, reviewed_by=specialist
-    )
-    page.last_reviewed, page.reviewed_by = reviewed_on, specialist
-    page.__dict__.pop("next_review_due", None)
-    log(
-        instance=page,
-        action=REVIEW_LOG_ACTION,
-        user=user,
-        data={"reviewed_on": reviewed_on.isoformat(), "specialist": specialist.name},
-    )
-    logger.info("Clinical review recorded for page %s", page.pk)
-    return page
 
 
 def create_clinical_sign_off_workflow(apps=global_apps):

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from home.demo_content.site import CONTACT
+from clinic.demo_content.site import CONTACT
 from tests.loadtools import (
     ROOT,
     ContactFormReader,

@@ -23,8 +23,8 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from clinic.demo_content.site import CONTACT
 from contact.forms import ANSWER_FIELD, HONEYPOT_FIELD
-from home.demo_content.site import CONTACT
 from tests.loadtools import (
     ContactFormReader,
     answer_sum,

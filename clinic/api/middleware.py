@@ -26,7 +26,7 @@ database or a parser as a 500 live here, once:
   enough body is a ``RecursionError``). Multipart uploads (images, documents)
   keep Django's and Wagtail's own upload limits.
 * The request is remembered for the length of the call
-  (``clinic.api.context``), for the serializer fields of ``api_fields``.
+  (``home.headless``), for the serializer fields of ``api_fields``.
 * An address no route matches answers a JSON 404, not the site's HTML page.
 """
 
@@ -37,9 +37,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from wagtail.api.v3.errors import problem_response
 
+from home.headless import answering
 from home.views import search_terms
-
-from .context import answering
 
 # The largest page id (an int4 on PostgreSQL), offset or limit worth reading.
 MAX_ID = 2**31 - 1

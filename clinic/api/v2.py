@@ -24,7 +24,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from clinic.api.middleware import MAX_ID
-from clinic.api.preview import BadPreviewRequest, PreviewNotFound, preview_page
+from home.headless import BadPreviewRequest, PreviewNotFound, preview_page
 from home.visibility import visible
 from techniques.models import ConditionPage, TechniqueCondition, TechniquePage
 
@@ -143,7 +143,7 @@ class ClinicDocumentsAPIViewSet(DocumentsAPIViewSet):
 
 class PagePreviewAPIViewSet(ClinicPagesAPIViewSet):
     """``page_preview/?content_type=...&token=...``: the draft an editor is
-    previewing (see ``clinic/api/preview.py``); 404 when previews are off."""
+    previewing (see ``home/headless.py``); 404 when previews are off."""
 
     known_query_parameters = ClinicPagesAPIViewSet.known_query_parameters.union(
         ["content_type", "token"]

@@ -43,8 +43,8 @@ from clinic.api.middleware import (
     MAX_PARAMETER_LENGTH,
     MAX_SEARCH_LENGTH,
 )
-from clinic.api.preview import BadPreviewRequest, preview_page
 from contact.api import router as forms_router
+from home.headless import BadPreviewRequest, preview_page
 
 preview_router = Router(tags=["preview"])
 

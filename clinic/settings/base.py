@@ -12,6 +12,9 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    # The project on top (its AppConfig wires the page cache), then the
+    # feature apps, then the foundations they share (see README, "Layers").
+    "clinic",
     "home",
     "techniques",
     "contact",

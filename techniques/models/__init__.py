@@ -24,10 +24,10 @@ from .review import (
     ClinicalReviewMixin,
     ClinicalReviewSettings,
     ClinicalSectionMixin,
-    ClinicalSignOffTask,
     add_months,
 )
 from .specialists import Specialist, SpecialistIndexPage, Specialty
+from .workflow import ClinicalSignOffTask
 
 __all__ = [
     "CONDITION_SECTIONS",

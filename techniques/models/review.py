@@ -9,7 +9,8 @@ recording a review does". Three things make it hold:
   values stored on the page row whenever Wagtail rebuilds a page from a
   revision (publishing, reverting, scheduled publishing, workflow approval).
   Without this, publishing an old draft would quietly restore old dates.
-* The only writer is ``techniques.signoff.record_clinical_review``, called
+* The only writer is ``record_clinical_review`` (``techniques.models.workflow``,
+  offered to views as ``techniques.signoff.record_clinical_review``), called
   when a clinical reviewer chooses "Record clinical review" (in the sign-off
   workflow or from the page's menu). It updates the row directly and logs the
   review in the page's history.
@@ -28,7 +29,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.models import GroupApprovalTask, PagePermissionTester
+from wagtail.models import PagePermissionTester
 
 SIGN_OFF_PERMISSION = "techniques.sign_off_clinical_content"
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
@@ -198,51 +199,3 @@ class ClinicalReviewMixin(ClinicalSectionMixin, models.Model):
     def next_review_due(self):
         """The date the next clinical review is due, or None if never reviewed."""
         return self.next_review_due_with(None)
-
-
-class ClinicalSignOffTask(GroupApprovalTask):
-    """A group approval in which the approver can also record a clinical review.
-
-    The reviewer chooses: "Record clinical review, approve and publish" when
-    they have checked the whole page (the dates move, with their specialist
-    profile as the reviewer), or plain "Approve" for a change that needs no
-    fresh review of the page, such as a typo (the dates stay). Only reviewers
-    whose user account is linked to a specialist profile get the first choice.
-    """
-
-    RECORD_AND_APPROVE = "record_review_and_approve"
-
-    class Meta:
-        verbose_name = "Clinical sign-off task"
-        verbose_name_plural = "Clinical sign-off tasks"
-
-    def get_actions(self, obj, user):
-        from techniques.signoff import specialist_for
-
-        actions = super().get_actions(obj, user)
-        if not actions or specialist_for(user) is None:
-            return actions
-        record = (
-            self.RECORD_AND_APPROVE,
-            "Record clinical review, approve and publish",
-            False,
-        )
-        return [record, *actions]
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        from techniques.signoff import record_clinical_review
-
-        if action_name != self.RECORD_AND_APPROVE:
-            return super().on_action(task_state, user, action_name, **kwargs)
-        page = task_state.workflow_state.content_object.specific
-        # The review is written first, so the revision published by the
-        # approval below is rebuilt with the new dates (with_content_json).
-        record_clinical_review(page, user)
-        return super().on_action(task_state, user, "approve", **kwargs)
-
-    @classmethod
-    def get_description(cls):
-        return (
-            "Members of the chosen groups approve the page; they may also record "
-            "a clinical review of it."
-        )

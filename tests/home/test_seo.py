@@ -8,7 +8,7 @@ from django.core.cache import cache
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.structured_data import json_ld
+from clinic.structured_data import json_ld
 from techniques.factories import TechniquePageFactory
 from techniques.models import TechniquePage
 

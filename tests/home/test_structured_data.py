@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from clinic.structured_data.clinic import opening_hours_specification, postal_address
 from home.models import ClinicSettings
-from home.structured_data.clinic import opening_hours_specification, postal_address
 from techniques.factories import (
     ConditionPageFactory,
     SpecialistFactory,

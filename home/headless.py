@@ -1,20 +1,50 @@
-"""Previewing a draft in the external front end (wagtail-headless-preview).
+"""What the page models and API fields need from the headless (JSON API) side.
 
-``wagtail-headless-preview`` 0.9 declares Wagtail 7 in its classifiers but
-only requires ``Wagtail>=7.0``; the tests in ``tests/api/test_preview.py``
-run it on this project's Wagtail 8 (preview from the editor, then the draft
-read back through both APIs).
+Two things live here, below the apps, so that the page models and the fields
+of their ``api_fields`` can use them without importing ``clinic.api`` (which
+mounts the APIs on top of every app):
 
-The feature is off unless ``HEADLESS_PREVIEW_URL`` is set: pages then
-preview with the site's own templates as before, and the preview endpoints
-answer 404.
+* **The request an API call is answering**, for code that is not handed it.
+  Wagtail's API v3 serialises the DRF fields of ``api_fields`` through a
+  compatibility shim that gives them no context (see
+  ``wagtail/api/v3/schemas/generators/read.py``, ``_custom_serializer_schema``),
+  so a nested link could not know the host or the API version the client uses.
+  ``clinic.api.middleware.APIRequestMiddleware`` keeps the current request of
+  an ``/api/`` call here (a context variable: safe across threads and async
+  tasks).
+* **Previewing a draft in the external front end** (wagtail-headless-preview).
+  ``wagtail-headless-preview`` 0.9 declares Wagtail 7 in its classifiers but
+  only requires ``Wagtail>=7.0``; the tests in ``tests/api/test_preview.py``
+  run it on this project's Wagtail 8 (preview from the editor, then the draft
+  read back through both APIs). The feature is off unless
+  ``HEADLESS_PREVIEW_URL`` is set: pages then preview with the site's own
+  templates as before, and the preview endpoints answer 404.
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
 from wagtail_headless_preview.models import HeadlessPreviewMixin
+
+_request = ContextVar("clinic_api_request", default=None)
+
+
+def current_request():
+    """The request of the API call in progress, or None."""
+    return _request.get()
+
+
+@contextmanager
+def answering(request):
+    token = _request.set(request)
+    try:
+        yield
+    finally:
+        _request.reset(token)
 
 
 def headless_preview_enabled():

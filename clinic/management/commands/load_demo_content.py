@@ -10,11 +10,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from clinic.demo_content import site as demo
+from clinic.demo_content.conditions import CONDITIONS
+from clinic.demo_content.specialists import leaflets_for, load_team
+from clinic.demo_content.techniques import TECHNIQUES
 from contact.models import ContactFormField, ContactPage
-from home.demo_content import site as demo
-from home.demo_content.conditions import CONDITIONS
-from home.demo_content.specialists import leaflets_for, load_team
-from home.demo_content.techniques import TECHNIQUES
 from home.models import (
     ClinicSettings,
     FeaturedCondition,

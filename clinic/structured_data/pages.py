@@ -3,15 +3,14 @@
 One function per page type; ``BUILDERS`` maps a page model's label to it.
 Every other page a node names (a clinic's services, a condition's
 treatments) is live and outside private sections (``home.visibility``).
-Apps are looked up by label rather than imported, so ``home`` does not depend
-on the apps built on top of it.
+It lives in ``clinic`` (the top layer) because it knows every page type.
 """
 
-from django.apps import apps
 from wagtail.images.models import SourceImageIOError
 
 from home.sections import plain_text
 from home.visibility import visible
+from techniques.models import TechniquePage
 
 from .clinic import clinic_id, medical_clinic
 
@@ -121,9 +120,7 @@ def therapy_reference(technique, context):
 
 
 def home_page(page, context):
-    techniques = visible(
-        apps.get_model("techniques", "TechniquePage").objects.descendant_of(page)
-    ).order_by("title")
+    techniques = visible(TechniquePage.objects.descendant_of(page)).order_by("title")
     website = {
         "@type": "WebSite",
         "@id": f"{context.root_url}/#website",

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.utils.translation import to_locale
 from wagtail.models import Page
 
+from clinic.structured_data import json_ld, share_rendition
 from home.models import ClinicSettings
-from home.structured_data import json_ld, share_rendition
 
 register = template.Library()
 

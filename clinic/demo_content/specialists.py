@@ -4,6 +4,17 @@ Every profile is made up and marked ``is_sample``, so the site shows it as a
 "Sample profile" until the clinic replaces it with its real team.
 """
 
+import datetime
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents.models import Document
+
+from home.pdf import pdf_bytes
+from techniques.models import Specialist, SpecialistIndexPage, TechniqueLeaflet
+
+from .leaflets import LEAFLETS
+
 TEAM_PAGE = {
     "title": "Our team",
     "slug": "our-team",
@@ -120,12 +131,6 @@ def load_team(add_page, home, techniques, conditions):
     run (or an edited profile) is left alone; a demo review is recorded only
     on a page that has never been reviewed.
     """
-    import datetime
-
-    from django.utils import timezone
-
-    from techniques.models import Specialist, SpecialistIndexPage
-
     add_page(
         home,
         SpecialistIndexPage,
@@ -155,13 +160,6 @@ def load_team(add_page, home, techniques, conditions):
 
 def leaflets_for(technique_slug):
     """New ``TechniqueLeaflet`` rows (with their PDFs) for a demo technique."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-
-    from techniques.models import TechniqueLeaflet
-
-    from .leaflets import LEAFLETS, pdf_bytes
-
     rows = []
     for order, (slug, title, lines) in enumerate(
         entry for entry in LEAFLETS if entry[0] == technique_slug

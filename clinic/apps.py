@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class ClinicConfig(AppConfig):
+    """The project on top of the apps: settings, URLs, the APIs, the page
+    cache, site-wide navigation and JSON-LD, and the demo content."""
+
+    name = "clinic"
+    verbose_name = "Clinic site"
+
+    def ready(self):
+        from clinic.page_cache import connect_signals
+
+        connect_signals()
