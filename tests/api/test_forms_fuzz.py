@@ -1,7 +1,8 @@
 """Property-based fuzzing of the forms API: whatever arrives, no 5xx.
 
-Bounded (``FUZZ_EXAMPLES``, 200 by default) so the suite stays fast; raise it
-for a security run, e.g. ``FUZZ_EXAMPLES=2000 pytest tests/api/test_forms_fuzz.py``.
+Bounded (``FUZZ_EXAMPLES``: 100 in ``make test``, 400 in CI) so the suite
+stays fast; raise it for a security run, e.g.
+``FUZZ_EXAMPLES=2000 pytest tests/api/test_forms_fuzz.py``.
 """
 
 import json
@@ -16,7 +17,9 @@ from .conftest import VALID
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
+EXAMPLES = int(
+    os.environ.get("FUZZ_EXAMPLES", "400" if os.environ.get("CI") == "true" else "100")
+)
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
