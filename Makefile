@@ -30,6 +30,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.installed-run
 
 demo: $(VENV)/.installed-run ## Migrate the database and load the demo content
+	$(PY) manage.py create_enquiry_key --file var/enquiry-encryption.key
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_admin --admin-url http://$(HOST):$(PORT)/admin/

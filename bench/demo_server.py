@@ -18,6 +18,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,6 +31,7 @@ def environment(workdir):
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         # Links in emails point here (production refuses to start without it).
         WAGTAILADMIN_BASE_URL="http://127.0.0.1",
+        ENQUIRY_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         # Plain HTTP on loopback: no redirect to HTTPS, no HSTS.
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_SECURE_HSTS_SECONDS="0",

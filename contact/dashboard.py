@@ -5,7 +5,8 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.contrib.forms.models import FormSubmission
+
+from enquiries.models import Enquiry
 
 from .roles import can_read_submissions
 
@@ -22,7 +23,7 @@ class NewEnquiriesPanel(Component):
     def get_context_data(self, parent_context):
         since = timezone.now() - datetime.timedelta(days=NEW_ENQUIRY_DAYS)
         return {
-            "count": FormSubmission.objects.filter(submit_time__gte=since).count(),
+            "count": Enquiry.objects.filter(submit_time__gte=since).count(),
             "days": NEW_ENQUIRY_DAYS,
             "forms_url": reverse("wagtailforms:index"),
         }

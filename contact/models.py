@@ -29,6 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from enquiries.models import Enquiry
 from home.models import BasePage, ClinicSettings
 
 from .api_fields import CareMessageField, FormLinksField
@@ -213,10 +214,20 @@ class ContactPage(BasePage, AbstractEmailForm):
                     return {field.clean_name: value}
         return {}
 
+    def get_submission_class(self):
+        """Encrypted at rest, with the labels and consent wording as shown."""
+        return Enquiry
+
     def process_form_submission(self, form):
         """Store the submission first, then queue its emails (never send here)."""
         submission = self.get_submission_class().objects.create(
-            form_data=form.submission_data(), page=self
+            form_data=form.submission_data(),
+            page=self,
+            field_labels={
+                (field.clean_name or field.get_field_clean_name()): field.label
+                for field in self.get_form_fields()
+            },
+            consent_text=self.health_consent_text if self.asks_about_health else "",
         )
         queue_submission_emails(self, submission)
         return submission

@@ -31,7 +31,7 @@ class Outcome(enum.Enum):
 class SubmissionResult:
     outcome: Outcome
     form: object  # the bound ContactForm, with its errors and next question
-    submission: object = None  # the stored FormSubmission
+    submission: object = None  # the stored Enquiry
     retry_after: int = 0  # seconds left in the client's window, when limited
 
     @property

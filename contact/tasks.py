@@ -21,7 +21,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
-from wagtail.contrib.forms.models import FormSubmission
+
+from enquiries.models import Enquiry
 
 from . import notifications
 
@@ -41,9 +42,7 @@ def send_submission_email(submission_id, kind, attempt=1):
     """Send the ``kind`` email ("clinic" or "visitor") of one submission."""
     from home.models import ClinicSettings
 
-    submission = (
-        FormSubmission.objects.filter(pk=submission_id).select_related("page").first()
-    )
+    submission = Enquiry.objects.filter(pk=submission_id).select_related("page").first()
     if submission is None:
         logger.info(
             "Submission %s no longer exists; no %s email sent.", submission_id, kind

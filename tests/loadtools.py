@@ -28,6 +28,7 @@ from pathlib import Path
 
 import dj_database_url
 import psycopg
+from cryptography.fernet import Fernet
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,6 +127,7 @@ def production_env(workdir, database_url, **overrides):
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         # Links in emails point here (production refuses to start without it).
         WAGTAILADMIN_BASE_URL="http://127.0.0.1",
+        ENQUIRY_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         # Plain HTTP on loopback: no redirect to HTTPS.
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_CACHE_DIR=str(workdir / "cache"),

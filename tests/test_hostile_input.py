@@ -18,9 +18,9 @@ from django.core import mail
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.contrib.forms.models import FormSubmission
 
 from contact.spam import Challenge, now
+from enquiries.models import Enquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def hostile_setup(settings, contact_page):
 
 def assert_stored_data_is_valid(page, before):
     """Every submission stored in this example would pass the form again."""
-    for submission in FormSubmission.objects.filter(page=page).exclude(pk__in=before):
+    for submission in Enquiry.objects.filter(page=page).exclude(pk__in=before):
         data = submission.get_data()
         assert "@" in data["email_address"]
         assert data["reason"] in ("Ask a question", "Book an appointment")
@@ -99,7 +99,7 @@ def assert_stored_data_is_valid(page, before):
 def test_html_form_answers_any_post_without_a_server_error(hostile_setup, changes):
     page = hostile_setup
     token, answer = fresh_challenge(page)
-    before = list(FormSubmission.objects.values_list("pk", flat=True))
+    before = list(Enquiry.objects.values_list("pk", flat=True))
     post = {**VALID, "cf_token": token, "cf_answer": answer, **changes}
     post = {name: value for name, value in post.items() if value is not None}
 
@@ -122,7 +122,7 @@ def test_html_form_with_missing_or_extra_fields_stores_nothing_invalid(
 ):
     page = hostile_setup
     token, answer = fresh_challenge(page)
-    before = list(FormSubmission.objects.values_list("pk", flat=True))
+    before = list(Enquiry.objects.values_list("pk", flat=True))
     post = {**extra, **VALID, "cf_token": token, "cf_answer": answer}
     for name in removed:
         post.pop(name, None)
@@ -131,7 +131,7 @@ def test_html_form_with_missing_or_extra_fields_stores_nothing_invalid(
 
     assert response.status_code in (200, 302)
     assert_stored_data_is_valid(page, before)
-    stored = FormSubmission.objects.filter(page=page).exclude(pk__in=before)
+    stored = Enquiry.objects.filter(page=page).exclude(pk__in=before)
     required = {"your_name", "email_address", "reason", "your_message"}
     if removed & (required | {"health_consent", "cf_token"}):
         assert not stored.exists()
@@ -163,7 +163,7 @@ json_value = st.recursive(
 def test_forms_api_answers_any_json_without_a_server_error(hostile_setup, changes):
     page = hostile_setup
     token, answer = fresh_challenge(page)
-    before = list(FormSubmission.objects.values_list("pk", flat=True))
+    before = list(Enquiry.objects.values_list("pk", flat=True))
     body = {**VALID, "health_consent": True, "cf_token": token, "cf_answer": answer}
 
     response = Client().post(

@@ -139,6 +139,7 @@ def test_production_on_object_storage_uses_signed_redirects():
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "x7Q" * 20,
         DJANGO_ALLOWED_HOSTS="clinic.example",
         WAGTAILADMIN_BASE_URL="https://clinic.example",
+        ENQUIRY_ENCRYPTION_KEYS="dGVzdC1vbmx5LWVucXVpcnkta2V5LTMyLWJ5dGVzISE=",
         AWS_STORAGE_BUCKET_NAME="clinic-media",
         AWS_QUERYSTRING_AUTH="0",
     )

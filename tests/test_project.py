@@ -40,6 +40,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x" * 50,
     "DJANGO_ALLOWED_HOSTS": "clinic.example",
     "WAGTAILADMIN_BASE_URL": "https://clinic.example",
+    "ENQUIRY_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWVucXVpcnkta2V5LTMyLWJ5dGVzISE=",
 }
 
 

@@ -124,6 +124,7 @@ def test_production_settings_pass_djangos_deploy_checks():
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "x7Q" * 20,
         DJANGO_ALLOWED_HOSTS="clinic.example",
         WAGTAILADMIN_BASE_URL="https://clinic.example",
+        ENQUIRY_ENCRYPTION_KEYS="dGVzdC1vbmx5LWVucXVpcnkta2V5LTMyLWJ5dGVzISE=",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

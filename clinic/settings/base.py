@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "techniques",
     "contact",
+    "enquiries",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -341,6 +342,16 @@ CONTACT_MIN_FILL_SECONDS = int(os.environ.get("CONTACT_MIN_FILL_SECONDS", "3"))
 # what was typed); any longer only gives a robot longer to use a solved one.
 CONTACT_FORM_MAX_AGE = 2 * 60 * 60
 # `manage.py purge_submissions` deletes submissions older than this.
+# What visitors write is encrypted at rest (enquiries/vault.py) with these
+# Fernet keys, comma-separated, newest first: the newest encrypts, all decrypt.
+# Production refuses to start without one; `make run` keeps a development key
+# in var/ (git-ignored).
+ENQUIRY_ENCRYPTION_KEYS = [
+    key.strip()
+    for key in os.environ.get("ENQUIRY_ENCRYPTION_KEYS", "").split(",")
+    if key.strip()
+]
+
 CONTACT_SUBMISSION_RETENTION_DAYS = int(
     os.environ.get("CONTACT_SUBMISSION_RETENTION_DAYS", "365")
 )

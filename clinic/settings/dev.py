@@ -17,3 +17,9 @@ WHITENOISE_AUTOREFRESH = True
 
 # Template and code changes show at once; the page cache is for production.
 PAGE_CACHE_SECONDS = 0
+
+# The development key for encrypting enquiries (`make run` creates it; never
+# use it anywhere else).
+DEV_ENQUIRY_KEY_FILE = BASE_DIR / "var" / "enquiry-encryption.key"  # noqa: F405
+if not ENQUIRY_ENCRYPTION_KEYS and DEV_ENQUIRY_KEY_FILE.exists():  # noqa: F405
+    ENQUIRY_ENCRYPTION_KEYS = [DEV_ENQUIRY_KEY_FILE.read_text().strip()]

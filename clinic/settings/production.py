@@ -1,9 +1,10 @@
 """Production: every secret and host comes from the environment.
 
 The site refuses to start without ``DJANGO_SECRET_KEY``,
-``DJANGO_ALLOWED_HOSTS`` and ``WAGTAILADMIN_BASE_URL`` rather than run with a
-guessable key, answer for any host name, or send staff links (notification
-emails, password resets) that point at the development address.
+``DJANGO_ALLOWED_HOSTS``, ``WAGTAILADMIN_BASE_URL`` and
+``ENQUIRY_ENCRYPTION_KEYS`` rather than run with a guessable key, answer for
+any host name, send staff links (notification emails, password resets) that
+point at the development address, or store what patients write unencrypted.
 """
 
 import os
@@ -46,6 +47,12 @@ WAGTAILADMIN_BASE_URL = required_url("WAGTAILADMIN_BASE_URL")
 WAGTAILAPI_BASE_URL = (
     os.environ.get("WAGTAILAPI_BASE_URL", "").strip() or WAGTAILADMIN_BASE_URL
 )
+# Fernet keys for what visitors write, newest first (enquiries/vault.py).
+ENQUIRY_ENCRYPTION_KEYS = [
+    key.strip()
+    for key in required_env("ENQUIRY_ENCRYPTION_KEYS").split(",")
+    if key.strip()
+]
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",")

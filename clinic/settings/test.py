@@ -9,6 +9,9 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 
+# A fixed key, for tests only (a real one comes from the environment).
+ENQUIRY_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWVucXVpcnkta2V5LTMyLWJ5dGVzISE="]
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -8,11 +8,11 @@ from unittest import mock
 import pytest
 from django.core import mail, signing
 from django.test import Client
-from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import PageViewRestriction
 
 from contact.factories import ContactFormFieldFactory
 from contact.spam import Challenge
+from enquiries.models import Enquiry
 from home.models import ClinicSettings
 
 from .conftest import FORM_VALID, VALID, get_json
@@ -137,7 +137,7 @@ def test_a_valid_submission_is_stored_and_its_emails_queued(api_visitor):
     response = api_visitor.send({**VALID, "health_consent": True})
 
     assert response.status_code == 201
-    submission = FormSubmission.objects.get()
+    submission = Enquiry.objects.get()
     assert response.json() == {
         "id": submission.pk,
         "thank_you_text": "<p>Thank you, we will reply soon.</p>",
@@ -213,10 +213,10 @@ def outcome_html(client, page, case, token, right):
         "cf_token": case_token(case, token, page),
         "cf_answer": case_answer(case, right),
     }
-    before = FormSubmission.objects.count()
+    before = Enquiry.objects.count()
     response = client.post(page.url, data)
-    stored = FormSubmission.objects.order_by("pk").last()
-    if FormSubmission.objects.count() > before:
+    stored = Enquiry.objects.order_by("pk").last()
+    if Enquiry.objects.count() > before:
         return "stored", stored.form_data
     if response.status_code == 302:  # the honeypot's make-believe thank-you
         return "refused", {"__all__"}
@@ -230,13 +230,13 @@ def outcome_api(api_visitor, case, token, right):
         "cf_token": case_token(case, token, api_visitor.page),
         "cf_answer": case_answer(case, right),
     }
-    before = FormSubmission.objects.count()
+    before = Enquiry.objects.count()
     response = api_visitor.post(body)
     if response.status_code == 201:
-        assert FormSubmission.objects.count() == before + 1
-        return "stored", FormSubmission.objects.get(pk=response.json()["id"]).form_data
+        assert Enquiry.objects.count() == before + 1
+        return "stored", Enquiry.objects.get(pk=response.json()["id"]).form_data
     assert response.status_code == 400, response.content
-    assert FormSubmission.objects.count() == before
+    assert Enquiry.objects.count() == before
     return "refused", set(response.json()["errors"])
 
 
@@ -277,7 +277,7 @@ def test_a_wrong_sum_gets_a_new_question_and_keeps_nothing_stored(api_visitor):
         "answer the new question."
     ]
     assert body["question"]["text"].startswith("What is")
-    assert FormSubmission.objects.count() == 0
+    assert Enquiry.objects.count() == 0
     # The new question, answered, goes through (no wait: same form session).
     assert api_visitor.send(think_time=0).status_code == 201
 
@@ -287,7 +287,7 @@ def test_a_filled_honeypot_stores_and_sends_nothing(api_visitor):
 
     assert response.status_code == 400
     assert response.json()["errors"]["__all__"]
-    assert FormSubmission.objects.count() == 0
+    assert Enquiry.objects.count() == 0
     assert mail.outbox == []
 
 
@@ -311,7 +311,7 @@ def test_over_the_limit_is_429_with_the_clinics_phone(
     body = response.json()
     assert body["retry_after"] == 540
     assert "020 7946 0000" in body["errors"]["__all__"][0]
-    assert FormSubmission.objects.count() == 2
+    assert Enquiry.objects.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -333,7 +333,7 @@ def test_a_body_that_is_not_a_json_object_is_a_400(api_visitor, body, message):
 
     assert response.status_code == 400
     assert message in response.json()["errors"]["__all__"][0]
-    assert FormSubmission.objects.count() == 0
+    assert Enquiry.objects.count() == 0
 
 
 def test_a_value_that_no_form_field_takes_is_a_400_for_that_field(api_visitor):

@@ -11,10 +11,10 @@ import json
 from urllib.parse import urlencode
 
 import pytest
-from wagtail.contrib.forms.models import FormSubmission
 
 from contact.factories import ContactFormFieldFactory
 from contact.fields import MULTI_LINE_MAX_LENGTH, SINGLE_LINE_MAX_LENGTH
+from enquiries.models import Enquiry
 
 from .conftest import FORM_VALID, VALID
 
@@ -24,7 +24,7 @@ NOT_CONSENT = ["no", "0", 0, "off", "false", False, "yes", [True], "on", "true",
 
 
 def stored():
-    return FormSubmission.objects.count()
+    return Enquiry.objects.count()
 
 
 @pytest.mark.parametrize("consent", NOT_CONSENT, ids=repr)
@@ -40,7 +40,7 @@ def test_json_true_is_consent_and_stored_as_yes(api_visitor):
     response = api_visitor.send({**VALID, "health_consent": True})
 
     assert response.status_code == 201
-    assert FormSubmission.objects.get().get_data()["health_consent"] is True
+    assert Enquiry.objects.get().get_data()["health_consent"] is True
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def test_any_tick_box_takes_only_true_or_false(api_visitor, call_back_box, value
 @pytest.mark.parametrize("value", [True, False])
 def test_a_tick_box_stores_true_or_false(api_visitor, call_back_box, value):
     assert api_visitor.send({**VALID, "call_me_back": value}).status_code == 201
-    assert FormSubmission.objects.get().get_data()["call_me_back"] is value
+    assert Enquiry.objects.get().get_data()["call_me_back"] is value
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_a_multiple_choice_takes_a_list_of_texts(api_visitor, days_boxes):
     response = api_visitor.send({**VALID, "days": ["Monday", "Tuesday"]})
 
     assert response.status_code == 201
-    assert FormSubmission.objects.get().get_data()["days"] == ["Monday", "Tuesday"]
+    assert Enquiry.objects.get().get_data()["days"] == ["Monday", "Tuesday"]
 
 
 @pytest.mark.parametrize("value", ["Monday", ["Monday", 2], [["Monday"]], True])
@@ -122,7 +122,7 @@ def test_numbers_are_taken_as_their_text_for_text_fields(api_visitor):
     response = api_visitor.send({**VALID, "phone_number": 2079460999}, answer=answer)
 
     assert response.status_code == 201
-    assert FormSubmission.objects.get().get_data()["phone_number"] == "2079460999"
+    assert Enquiry.objects.get().get_data()["phone_number"] == "2079460999"
 
 
 @pytest.mark.parametrize("value", [True, False, {"first": "Ada"}])
@@ -138,7 +138,7 @@ def test_names_no_field_has_are_still_ignored(api_visitor):
     response = api_visitor.send({**VALID, "unknown": {"any": ["thing", 1]}})
 
     assert response.status_code == 201
-    assert "unknown" not in FormSubmission.objects.get().get_data()
+    assert "unknown" not in Enquiry.objects.get().get_data()
 
 
 def test_the_length_caps_are_described_and_enforced(api_visitor):

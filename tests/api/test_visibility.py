@@ -5,9 +5,9 @@ import json
 
 import pytest
 from django.contrib.auth.models import User
-from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import APIToken, Page, PageViewRestriction
 
+from enquiries.models import Enquiry
 from techniques.factories import ConditionPageFactory, TechniquePageFactory, link
 
 from .conftest import get_json
@@ -134,12 +134,12 @@ def test_form_submissions_are_never_readable(client, clinic, api_visitor):
         "health_consent": True,
     }
     assert api_visitor.send(message).status_code == 201
-    assert FormSubmission.objects.filter(form_data__icontains=MARKER).exists()
+    assert Enquiry.objects.filter(form_data__icontains=MARKER).exists()
 
     assert MARKER not in everything_readable(client, clinic)
     # Submissions are no page type either API will list.
-    get_json(client, "/api/v2/pages/", status=400, type="wagtailforms.FormSubmission")
-    get_json(client, "/api/v3/pages/", status=400, type="wagtailforms.FormSubmission")
+    get_json(client, "/api/v2/pages/", status=400, type="wagtailforms.Enquiry")
+    get_json(client, "/api/v3/pages/", status=400, type="wagtailforms.Enquiry")
     assert client.get("/api/v2/submissions/").status_code == 404
 
 

@@ -5,7 +5,8 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from wagtail.contrib.forms.models import FormSubmission
+
+from enquiries.models import Enquiry
 
 QUESTION = re.compile(r"What is (\d) plus (\d)\?")
 MESSAGE = "I have had back pain for years and would like an appointment."
@@ -46,7 +47,7 @@ def test_a_wrong_sum_is_explained_and_nothing_typed_is_lost(page, form_page):
     summary = page.get_by_role("alert")
     assert "There is a problem" in summary.inner_text()
     assert page.evaluate("document.activeElement.className") == "error-summary"
-    assert FormSubmission.objects.count() == 0
+    assert Enquiry.objects.count() == 0
     assert page.title().startswith("Error: ")
 
     # The summary's link takes the visitor to the field, which explains itself.
@@ -78,7 +79,7 @@ def test_a_wrong_sum_is_explained_and_nothing_typed_is_lost(page, form_page):
     assert "?sent=" in page.url
     page.reload()  # refreshing the thank-you page sends nothing again
     assert page.get_by_role("heading", level=1).inner_text() == "Message sent"
-    assert FormSubmission.objects.get().get_data()["your_message"] == MESSAGE
+    assert Enquiry.objects.get().get_data()["your_message"] == MESSAGE
 
 
 def test_the_form_works_without_javascript(browser, live_server, form_page):
@@ -101,6 +102,6 @@ def test_the_form_works_without_javascript(browser, live_server, form_page):
         tab.get_by_role("button", name="Send").click()
 
         assert tab.get_by_role("heading", level=1).inner_text() == "Message sent"
-        assert FormSubmission.objects.count() == 1
+        assert Enquiry.objects.count() == 1
     finally:
         context.close()

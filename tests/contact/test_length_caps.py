@@ -4,9 +4,8 @@ describes and enforces the same caps: tests/api/test_forms_types.py.)"""
 
 import re
 
-from wagtail.contrib.forms.models import FormSubmission
-
 from contact.fields import MULTI_LINE_MAX_LENGTH, SINGLE_LINE_MAX_LENGTH
+from enquiries.models import Enquiry
 from tests.contact.conftest import VALID
 
 TOO_LONG = "This is longer than we can take. Please shorten it to"
@@ -41,7 +40,7 @@ def test_a_message_over_the_cap_is_refused_and_kept(visitor):
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert FormSubmission.objects.count() == 0
+    assert Enquiry.objects.count() == 0
     assert re.search(rf'href="#id_your_message">Your message: {TOO_LONG} 5,000', html)
     assert long_message.strip() in html  # everything they typed is still there
     message = tag(html, "your_message")
@@ -52,7 +51,7 @@ def test_a_message_over_the_cap_is_refused_and_kept(visitor):
 def test_a_name_over_the_cap_is_refused(visitor):
     visitor.open()
     html = visitor.send({**VALID, "your_name": "A" * 256}).content.decode()
-    assert FormSubmission.objects.count() == 0
+    assert Enquiry.objects.count() == 0
     assert f"{TOO_LONG} 255 characters" in html
 
 
@@ -64,7 +63,7 @@ def test_text_up_to_the_cap_is_stored(visitor):
         "your_message": "x" * MULTI_LINE_MAX_LENGTH,
     }
     assert visitor.send(data).status_code == 302
-    assert FormSubmission.objects.count() == 1
+    assert Enquiry.objects.count() == 1
 
 
 def test_a_line_break_counts_as_one_character_as_in_the_browser(visitor):
@@ -72,5 +71,5 @@ def test_a_line_break_counts_as_one_character_as_in_the_browser(visitor):
     visitor.open()
     lines = "abcd\r\n" * 1000  # 6,000 characters posted, 5,000 as typed
     assert visitor.send({**VALID, "your_message": lines}).status_code == 302
-    stored = FormSubmission.objects.get().get_data()["your_message"]
+    stored = Enquiry.objects.get().get_data()["your_message"]
     assert stored == ("abcd\n" * 1000).strip()

@@ -96,13 +96,13 @@ def test_an_editor_who_is_not_a_handler_cannot_open_the_submissions(
 def test_an_editor_cannot_delete_submissions(
     editor_client, contact_page, one_submission
 ):
-    from wagtail.contrib.forms.models import FormSubmission
+    from enquiries.models import Enquiry
 
-    submission = FormSubmission.objects.get()
+    submission = Enquiry.objects.get()
     url = f"/admin/forms/submissions/{contact_page.pk}/delete/"
     response = editor_client.post(f"{url}?selected-submissions={submission.pk}")
     assert refused(response)
-    assert FormSubmission.objects.filter(pk=submission.pk).exists()
+    assert Enquiry.objects.filter(pk=submission.pk).exists()
 
 
 def test_an_editor_sees_no_forms_in_the_forms_section(editor_client, contact_page):

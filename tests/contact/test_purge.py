@@ -7,15 +7,15 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from wagtail.contrib.forms.models import FormSubmission
 
+from enquiries.models import Enquiry
 from home import throttle
 from home.throttle import Throttle
 
 
 def submission(page, age_days):
-    item = FormSubmission.objects.create(page=page, form_data={"your_name": "A"})
-    FormSubmission.objects.filter(pk=item.pk).update(
+    item = Enquiry.objects.create(page=page, form_data={"your_name": "A"})
+    Enquiry.objects.filter(pk=item.pk).update(
         submit_time=timezone.now() - timedelta(days=age_days)
     )
     return item
@@ -36,35 +36,33 @@ def test_deletes_only_submissions_older_than_twelve_months(submissions):
     output = purge()
     assert "Deleted 3 form submission(s)" in output
     assert "older than 365 days" in output
-    kept = set(FormSubmission.objects.values_list("pk", flat=True))
+    kept = set(Enquiry.objects.values_list("pk", flat=True))
     assert kept == {submissions[age].pk for age in (0, 30, 364)}
 
 
 def test_dry_run_counts_and_deletes_nothing(submissions):
     output = purge("--dry-run")
     assert "Would delete 3 form submission(s)" in output
-    assert FormSubmission.objects.count() == 6
+    assert Enquiry.objects.count() == 6
 
 
 def test_the_period_is_a_setting_and_an_option(submissions, settings):
     settings.CONTACT_SUBMISSION_RETENTION_DAYS = 90
     assert "Deleted 4" in purge()
     assert "Deleted 1" in purge("--days", "7")
-    assert list(FormSubmission.objects.values_list("pk", flat=True)) == [
-        submissions[0].pk
-    ]
+    assert list(Enquiry.objects.values_list("pk", flat=True)) == [submissions[0].pk]
 
 
 def test_nothing_to_delete_says_so(contact_page):
     submission(contact_page, 1)
     assert "Deleted 0 form submission(s)" in purge()
-    assert FormSubmission.objects.count() == 1
+    assert Enquiry.objects.count() == 1
 
 
 def test_refuses_a_period_that_would_delete_everything(submissions):
     with pytest.raises(CommandError):
         purge("--days", "0")
-    assert FormSubmission.objects.count() == 6
+    assert Enquiry.objects.count() == 6
 
 
 def test_also_removes_rate_limit_counters_whose_window_has_ended(db, monkeypatch):

@@ -7,9 +7,9 @@ import time
 import pytest
 from django.core.cache import caches
 from django.test import Client
-from wagtail.contrib.forms.models import FormSubmission
 
 from contact import spam
+from enquiries.models import Enquiry
 from home import throttle
 from tests.concurrency import at_once
 from tests.contact.conftest import VALID, Visitor
@@ -18,7 +18,7 @@ CLIENT_IP = "203.0.113.5"
 
 
 def stored():
-    return FormSubmission.objects.count()
+    return Enquiry.objects.count()
 
 
 class FrozenClock:

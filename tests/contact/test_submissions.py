@@ -6,14 +6,14 @@ import time
 
 import pytest
 from django.core import signing
-from wagtail.contrib.forms.models import FormSubmission
 
 from contact.spam import Challenge
+from enquiries.models import Enquiry
 from tests.contact.conftest import VALID
 
 
 def stored():
-    return FormSubmission.objects.count()
+    return Enquiry.objects.count()
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_a_valid_form_is_stored_and_redirects_to_the_thank_you_page(
 def test_only_what_the_visitor_typed_and_their_consent_are_stored(visitor):
     visitor.open()
     visitor.send()
-    data = FormSubmission.objects.get().get_data()
+    data = Enquiry.objects.get().get_data()
     assert data["your_message"] == "I have had back pain for years."
     assert data["health_consent"] is True
     for internal in ("cf_token", "cf_answer", "cf_website"):
@@ -117,7 +117,7 @@ def test_a_form_that_does_not_ask_about_health_needs_no_consent(visitor, contact
     assert 'name="health_consent"' not in visitor.html
     data = {k: v for k, v in VALID.items() if k != "health_consent"}
     assert visitor.send(data).status_code == 302
-    assert "health_consent" not in FormSubmission.objects.get().get_data()
+    assert "health_consent" not in Enquiry.objects.get().get_data()
 
 
 # The sum ----------------------------------------------------------------------

@@ -9,9 +9,9 @@ import time
 import pytest
 from django.core import signing
 from django.test import Client
-from wagtail.contrib.forms.models import FormSubmission
 
 from contact.spam import TOKEN_SALT, Challenge
+from enquiries.models import Enquiry
 from tests.concurrency import at_once
 from tests.contact.conftest import VALID, Visitor
 
@@ -20,7 +20,7 @@ EXPIRED = "open for a long time"
 
 
 def stored():
-    return FormSubmission.objects.count()
+    return Enquiry.objects.count()
 
 
 def solved(visitor):

@@ -5,16 +5,16 @@ with everything the visitor typed kept and nothing stored."""
 import re
 
 import pytest
-from wagtail.contrib.forms.models import FormSubmission
 
 from contact.factories import ContactFormFieldFactory
+from enquiries.models import Enquiry
 from tests.contact.conftest import VALID
 
 ONE_ANSWER = "Please give just one answer here."
 
 
 def stored():
-    return FormSubmission.objects.count()
+    return Enquiry.objects.count()
 
 
 def tag(html, name):
@@ -46,7 +46,7 @@ def test_a_consent_that_is_not_the_boxs_value_is_refused(visitor, consent):
 def test_the_boxs_own_value_is_consent(visitor):
     visitor.open()
     assert visitor.send({**VALID, "health_consent": "on"}).status_code == 302
-    assert FormSubmission.objects.get().get_data()["health_consent"] is True
+    assert Enquiry.objects.get().get_data()["health_consent"] is True
 
 
 def test_a_staff_tick_box_takes_only_its_own_value(visitor, contact_page):
@@ -59,7 +59,7 @@ def test_a_staff_tick_box_takes_only_its_own_value(visitor, contact_page):
     assert "Something went wrong with this tick box." in html
 
     assert visitor.send({**VALID, "call_me_back": "on"}).status_code == 302
-    assert FormSubmission.objects.get().get_data()["call_me_back"] is True
+    assert Enquiry.objects.get().get_data()["call_me_back"] is True
 
 
 @pytest.mark.parametrize(
@@ -107,4 +107,4 @@ def test_a_multiple_choice_still_takes_several_values(visitor, contact_page):
     )
     visitor.open()
     assert visitor.send({**VALID, "days": ["Monday", "Tuesday"]}).status_code == 302
-    assert FormSubmission.objects.get().get_data()["days"] == ["Monday", "Tuesday"]
+    assert Enquiry.objects.get().get_data()["days"] == ["Monday", "Tuesday"]

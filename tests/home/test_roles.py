@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page, Workflow
 
+from enquiries.models import Enquiry
 from home.factories import StandardPageFactory
 from home.models import ClinicSettings
 from home.roles import CLINICAL_REVIEWERS, EDITORS, create_staff_groups
@@ -148,7 +148,7 @@ def test_editors_manage_the_clinic_details_media_specialists_and_redirects(
 
 
 def test_editors_do_not_see_form_submissions(editor, site):
-    FormSubmission.objects.create(page=site["contact"], form_data={"msg": "Pain"})
+    Enquiry.objects.create(page=site["contact"], form_data={"msg": "Pain"})
     listing = editor.get(reverse("wagtailforms:index"))
     assert site["contact"].title not in listing.content.decode()
     submissions = reverse("wagtailforms:list_submissions", args=[site["contact"].pk])
@@ -195,7 +195,7 @@ def test_reviewers_do_not_create_pages_or_edit_general_ones(reviewer, site):
 
 
 def test_reviewers_do_not_manage_content_settings_people_or_enquiries(reviewer, site):
-    FormSubmission.objects.create(page=site["contact"], form_data={"msg": "Pain"})
+    Enquiry.objects.create(page=site["contact"], form_data={"msg": "Pain"})
     submissions = reverse("wagtailforms:list_submissions", args=[site["contact"].pk])
     for url in (
         settings_url(ClinicSettings),

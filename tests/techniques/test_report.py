@@ -6,9 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.contrib.forms.models import FormSubmission
 
 from contact.roles import ENQUIRY_HANDLERS, create_enquiry_handlers_group
+from enquiries.models import Enquiry
 from techniques.factories import (
     ConditionPageFactory,
     SpecialistFactory,
@@ -126,10 +126,10 @@ def test_people_without_page_rights_see_no_review_panel(client, enquiry_handler)
 def submissions(contact_page):
     now = timezone.now()
     for days_ago in (0, 2, 6, 8, 30):
-        submission = FormSubmission.objects.create(
+        submission = Enquiry.objects.create(
             page=contact_page, form_data={"your_message": "Help"}
         )
-        FormSubmission.objects.filter(pk=submission.pk).update(
+        Enquiry.objects.filter(pk=submission.pk).update(
             submit_time=now - datetime.timedelta(days=days_ago)
         )
 

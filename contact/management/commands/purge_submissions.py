@@ -13,8 +13,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from wagtail.contrib.forms.models import FormSubmission
 
+from enquiries.models import Enquiry
 from home.throttle import delete_ended_windows
 
 
@@ -44,7 +44,7 @@ class Command(BaseCommand):
         if days < 1:
             raise CommandError("--days must be at least 1.")
         cutoff = timezone.now() - timedelta(days=days)
-        old = FormSubmission.objects.filter(submit_time__lt=cutoff)
+        old = Enquiry.objects.filter(submit_time__lt=cutoff)
         when = timezone.localtime(cutoff).strftime("%Y-%m-%d %H:%M")
         if dry_run:
             count = old.count()

@@ -1,0 +1,94 @@
+"""An enquiry: one form submission, encrypted, with its handling.
+
+Every form page on the site stores its submissions as ``Enquiry`` (its
+``get_submission_class``), so Wagtail's form builder, the forms API and the
+enquiry inbox all read the same rows. What the visitor wrote (``form_data``)
+and staff notes about it are encrypted at rest (``vault``); the wording the
+visitor agreed to and the labels they saw are kept with each row, as they were
+at that moment, so later edits to the form never change what was consented to.
+"""
+
+from django.conf import settings
+from django.db import models
+from wagtail.contrib.forms.models import AbstractFormSubmission
+
+from .fields import EncryptedJSONField, EncryptedTextField, Unreadable
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    IN_PROGRESS = "in_progress", "In progress"
+    ANSWERED = "answered", "Answered"
+    CLOSED = "closed", "Closed"
+
+
+class Enquiry(AbstractFormSubmission):
+    form_data = EncryptedJSONField(
+        help_text="What the visitor sent, by field name (encrypted at rest)."
+    )
+    field_labels = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Each field's label as the visitor saw it, by field name.",
+    )
+    consent_text = models.TextField(
+        blank=True,
+        help_text="The exact consent wording the visitor agreed to (empty if "
+        "the form asked for none).",
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_enquiries",
+        help_text="Who is answering this enquiry.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "enquiry"
+        verbose_name_plural = "enquiries"
+        ordering = ["-submit_time", "-pk"]
+        indexes = [models.Index(fields=["page", "submit_time"])]
+
+    def __str__(self):
+        # Used as the label of audit log entries: never what was written.
+        return f"Enquiry {self.pk}"
+
+    @property
+    def is_readable(self):
+        return not isinstance(self.form_data, Unreadable)
+
+    def save(self, *args, update_fields=None, **kwargs):
+        # An enquiry that could not be decrypted is never written back over
+        # its ciphertext: only its handling fields may change.
+        if not self.is_readable and (
+            update_fields is None or "form_data" in update_fields
+        ):
+            raise ValueError(
+                "This enquiry cannot be decrypted; save only its handling "
+                "fields (update_fields)."
+            )
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+
+class EnquiryNote(models.Model):
+    """An internal note by staff on an enquiry (encrypted: notes about a
+    patient are health data too)."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    text = EncryptedTextField()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Note {self.pk} on enquiry {self.enquiry_id}"
