@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "techniques",
     "contact",
+    "locations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,474 @@
+"""The clinic's sites: a *Locations* section with one page per place patients go.
+
+Each ``LocationPage`` holds what a patient needs to get there and in: the
+address, phone and email, directions, parking, step-free access and a map
+picture editors upload (no third-party map tiles or scripts). Its opening
+hours are structured rows (``OpeningHours``), with dated exceptions
+(``HoursException``: bank holidays, closures, special hours) that replace
+them on the dates they cover; ``locations.hours`` works out any day's hours
+in the clinic's time zone. The treatments offered there are chosen from the
+technique pages (``LocationTreatment``), and each technique page reads the
+same rows backwards to say where it is offered.
+"""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.cache import patch_cache_control
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.api import APIField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.api import HeroImageField, PageLinksField
+from home.models import BasePage
+from home.visibility import visible, visible_pages
+
+from . import hours
+from .admin_forms import LocationPageForm
+from .api import ExceptionsField, OpeningHoursField, PostalAddressField, TimeZoneField
+
+RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
+
+
+class LocationIndexPage(BasePage):
+    """'Locations': every site of the clinic, with today's hours at each."""
+
+    intro = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="A short introduction shown above the list of locations, "
+        "e.g. which site to choose.",
+    )
+
+    summary_field_name = "intro"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["locations.LocationPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    def locations(self):
+        """Live, public locations, by title, with their hours rows."""
+        return list(
+            visible(LocationPage.objects.child_of(self))
+            .order_by("title")
+            .prefetch_related("opening_hours", "hours_exceptions")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = hours.local_today()
+        context["location_list"] = [
+            {"page": location, "today": location.hours_on(today)}
+            for location in self.locations()
+        ]
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        return keep_until_tomorrow(super().serve(request, *args, **kwargs))
+
+
+def keep_until_tomorrow(response):
+    """A page that says "open today" is not kept past the clinic's midnight.
+
+    The page cache (``clinic.page_cache``) keeps a page for
+    ``max-age`` seconds when the response names one; ``no-cache`` still makes
+    browsers ask again each time, as for every other page.
+    """
+    seconds = min(settings.PAGE_CACHE_SECONDS, hours.seconds_until_tomorrow())
+    patch_cache_control(response, max_age=max(seconds, 0), no_cache=True)
+    return response
+
+
+class LocationPage(BasePage):
+    """One place patients come to: how to get there, when it is open, what
+    is offered there."""
+
+    summary = models.TextField(
+        max_length=400,
+        help_text="One or two sentences: where this site is and what happens "
+        "there. Shown in the list of locations and in search results.",
+    )
+    street_address = models.TextField(
+        help_text="Building and street, one part per line, without the town "
+        "or postcode, e.g. 'Outpatients, Level 2' then '1 Example Street'.",
+    )
+    town = models.CharField(max_length=80, help_text="Town or city, e.g. 'Exeter'.")
+    postcode = models.CharField(
+        max_length=10, help_text="Postcode, e.g. 'EX1 2MP'. Used by sat navs."
+    )
+    phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="This site's telephone number, written as patients should "
+        "dial it. Leave empty to show only the clinic's main number.",
+    )
+    email = models.EmailField(
+        blank=True,
+        help_text="This site's email address. Shown on the page, and told of "
+        "contact-form enquiries that choose this location (the email never "
+        "holds what the patient wrote). Leave empty for none.",
+    )
+    directions = models.TextField(
+        blank=True,
+        help_text="How to get here by train, bus, car or on foot, and how to "
+        "find the reception once inside. Short paragraphs; a blank line "
+        "starts a new one.",
+    )
+    parking = models.TextField(
+        blank=True,
+        help_text="Where to park, what it costs, and blue-badge spaces. A "
+        "blank line starts a new paragraph.",
+    )
+    step_free_access = models.TextField(
+        "Step-free access",
+        blank=True,
+        help_text="Whether there is step-free access from the street and the "
+        "car park to the clinic, lifts, accessible toilets and anything "
+        "else a wheelchair user or someone who cannot manage stairs needs "
+        "to know.",
+    )
+    map_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A map picture you upload (e.g. a simple drawn map or a "
+        "screenshot you have the right to use). Nothing is loaded from map "
+        "services, so visitors are not tracked.",
+    )
+    map_alt = models.CharField(
+        "Map description",
+        max_length=250,
+        blank=True,
+        help_text="Required with a map: say in words what the map shows, e.g. "
+        "'The clinic is on Example Street, two minutes' walk south of the "
+        "station, with the car park behind it'.",
+    )
+
+    base_form_class = LocationPageForm
+    parent_page_types = ["locations.LocationIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+            ],
+            heading="Address and contact details",
+        ),
+        InlinePanel(
+            "opening_hours",
+            label="Opening hours row",
+            heading="Opening hours",
+            help_text="One row per day or run of days, e.g. Monday to Friday, "
+            "8:30 to 17:30. A day with no row shows as closed. For a lunch "
+            "break, add two rows for the same days.",
+        ),
+        InlinePanel(
+            "hours_exceptions",
+            label="Change to opening hours",
+            heading="Bank holidays, closures and special hours",
+            help_text="Dates when the usual hours do not apply. They replace "
+            "the usual hours on those dates, and show on the page until they "
+            "have passed.",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("directions"),
+                FieldPanel("parking"),
+                FieldPanel("step_free_access"),
+            ],
+            heading="Getting here",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("map_image"), FieldPanel("map_alt")], heading="Map"
+        ),
+        InlinePanel(
+            "treatment_links",
+            label="Treatment",
+            heading="Treatments offered here",
+            help_text="Choose the treatment pages. Each treatment's page says "
+            "where it is offered automatically.",
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("street_address"),
+        index.SearchField("town"),
+        index.SearchField("postcode"),
+        index.SearchField("directions"),
+        index.SearchField("parking"),
+        index.SearchField("step_free_access"),
+        index.AutocompleteField("town"),
+    ]
+
+    # What the JSON APIs (/api/v2/, /api/v3/) show; see docs/api.md.
+    api_fields = [
+        APIField("summary"),
+        APIField("address", serializer=PostalAddressField()),
+        APIField("phone"),
+        APIField("email"),
+        APIField("directions"),
+        APIField("parking"),
+        APIField("step_free_access"),
+        APIField(
+            "map",
+            serializer=HeroImageField(image_attr="map_image", alt_attr="map_alt"),
+        ),
+        APIField("time_zone", serializer=TimeZoneField()),
+        APIField("opening_hours", serializer=OpeningHoursField()),
+        APIField("hours_exceptions", serializer=ExceptionsField()),
+        APIField(
+            "treatments",
+            serializer=PageLinksField(lambda page: page.treatments()),
+        ),
+    ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.map_image_id and not self.map_alt.strip():
+            errors["map_alt"] = "Describe the map for people who cannot see it."
+        # Patients choose a location by name on the contact form, and its
+        # enquiries are sent to the location of that name: names must differ.
+        same_name = LocationPage.objects.filter(title__iexact=self.title.strip())
+        if self.pk:
+            same_name = same_name.exclude(pk=self.pk)
+        if self.title and same_name.exists():
+            errors["title"] = (
+                "Another location already has this name. Give each location "
+                "its own, e.g. add the town: patients choose by name."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # What the page, the APIs and the JSON-LD read -------------------------
+
+    @property
+    def address_lines(self):
+        lines = [line.strip(" ,") for line in self.street_address.splitlines()]
+        return [line for line in [*lines, self.town, self.postcode] if line]
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+    @cached_property
+    def hours_rows(self):
+        return list(self.opening_hours.all())
+
+    @cached_property
+    def exception_rows(self):
+        return list(self.hours_exceptions.all())
+
+    def hours_on(self, date):
+        return hours.hours_on(self.hours_rows, self.exception_rows, date)
+
+    def week(self):
+        return hours.week_table(self.hours_rows)
+
+    def upcoming_exceptions(self, today=None):
+        return hours.current_exceptions(
+            self.exception_rows, today or hours.local_today()
+        )
+
+    @cached_property
+    def treatment_list(self):
+        """The live, public treatments offered here, in the editors' order."""
+        ids = [link.technique_id for link in self.treatment_links.all()]
+        return visible_pages(LocationTreatment.technique.field.related_model, ids)
+
+    def treatments(self):
+        return self.treatment_list
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = hours.local_today()
+        context["today"] = self.hours_on(today)
+        context["week"] = self.week()
+        context["exceptions"] = self.upcoming_exceptions(today)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        return keep_until_tomorrow(super().serve(request, *args, **kwargs))
+
+
+def live_locations():
+    """Every live, public location, by title: what patients may choose."""
+    return visible(LocationPage.objects.all()).order_by("title")
+
+
+class OpeningHours(Orderable):
+    """A row of the usual week: these days, open from this time to that."""
+
+    page = ParentalKey(LocationPage, related_name="opening_hours")
+    first_day = models.PositiveSmallIntegerField(
+        choices=hours.Weekday.CHOICES,
+        help_text="The first day this row covers, e.g. Monday.",
+    )
+    last_day = models.PositiveSmallIntegerField(
+        choices=hours.Weekday.CHOICES,
+        null=True,
+        blank=True,
+        help_text="The last day it covers, e.g. Friday. Leave empty for one day only.",
+    )
+    opens = models.TimeField(
+        null=True, blank=True, help_text="Opening time, e.g. 08:30."
+    )
+    closes = models.TimeField(
+        null=True, blank=True, help_text="Closing time, e.g. 17:30."
+    )
+    closed = models.BooleanField(
+        default=False,
+        help_text="Tick for days the site is closed all day (leave the times "
+        "empty). Days with no row are shown as closed too.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day")]),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("closed"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "opening hours row"
+        verbose_name_plural = "opening hours"
+
+    @property
+    def days(self):
+        last = self.first_day if self.last_day is None else self.last_day
+        return list(range(self.first_day, last + 1))
+
+    def covers(self, weekday):
+        return weekday in self.days
+
+    def clean(self):
+        super().clean()
+        errors = check_times(self.closed, self.opens, self.closes)
+        days_given = self.last_day is not None and self.first_day is not None
+        if days_given and self.last_day < self.first_day:
+            errors["last_day"] = (
+                "Choose a day after the first day, in week order (Monday "
+                "to Sunday). For Saturday to Monday, add two rows."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class HoursException(models.Model):
+    """Dates when the usual hours do not apply: closed, or special hours."""
+
+    page = ParentalKey(LocationPage, related_name="hours_exceptions")
+    start_date = models.DateField(
+        "Date", help_text="The date, or the first date of a longer closure."
+    )
+    end_date = models.DateField(
+        "Until",
+        null=True,
+        blank=True,
+        help_text="The last date, for a change lasting several days (e.g. "
+        "Christmas to New Year). Leave empty for one day.",
+    )
+    reason = models.CharField(
+        max_length=80,
+        help_text="Shown to patients, e.g. 'Bank holiday' or 'Staff training'.",
+    )
+    closed = models.BooleanField(
+        default=True,
+        help_text="Closed all day. Untick and give times for special hours.",
+    )
+    opens = models.TimeField(
+        null=True, blank=True, help_text="Opening time on these dates, if open."
+    )
+    closes = models.TimeField(
+        null=True, blank=True, help_text="Closing time on these dates, if open."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("reason"),
+        FieldPanel("closed"),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+    ]
+
+    class Meta:
+        ordering = ["start_date", "pk"]
+        verbose_name = "change to opening hours"
+        verbose_name_plural = "changes to opening hours"
+
+    def __str__(self):
+        return f"{self.reason} ({self.start_date} to {self.last_date})"
+
+    @property
+    def last_date(self):
+        return self.end_date or self.start_date
+
+    def covers(self, date):
+        return self.start_date <= date <= self.last_date
+
+    def clean(self):
+        super().clean()
+        errors = check_times(self.closed, self.opens, self.closes)
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = "Choose a date on or after the first date."
+        if errors:
+            raise ValidationError(errors)
+
+
+def check_times(closed, opens, closes):
+    """Field errors for one row's times: none when closed, both and in order
+    when open (sessions do not run past midnight)."""
+    errors = {}
+    if closed:
+        for name, value in (("opens", opens), ("closes", closes)):
+            if value:
+                errors[name] = "Leave the times empty when closed all day."
+        return errors
+    if not opens:
+        errors["opens"] = "Give the opening time, or tick 'closed'."
+    if not closes:
+        errors["closes"] = "Give the closing time, or tick 'closed'."
+    if opens and closes and closes <= opens:
+        errors["closes"] = "Give a closing time after the opening time."
+    return errors
+
+
+class LocationTreatment(Orderable):
+    """'This treatment is offered here': the one relation both pages read."""
+
+    location = ParentalKey(LocationPage, related_name="treatment_links")
+    technique = models.ForeignKey(
+        "techniques.TechniquePage",
+        on_delete=models.CASCADE,
+        related_name="location_links",
+        help_text="A treatment offered at this location.",
+    )
+
+    panels = [PageChooserPanel("technique", "techniques.TechniquePage")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["location", "technique"], name="unique_location_technique"
+            )
+        ]
