@@ -123,6 +123,23 @@ def clinic_id(root_url):
     return f"{root_url}/#clinic"
 
 
+def location_id(url):
+    """The @id of the site a location page describes (the page is ``url``)."""
+    return f"{url}#location"
+
+
+def location_reference(location, context):
+    """A short node for one of the clinic's locations: the clinic's
+    ``department`` list names each, and its own page describes it in full."""
+    url = location.get_full_url(context.request)
+    return {
+        "@type": "MedicalClinic",
+        "@id": location_id(url),
+        "name": location.title,
+        "url": url,
+    }
+
+
 def medical_clinic(clinic, root_url, services=()):
     """The clinic itself: name, address, phone, email, hours and treatments."""
     node = {
