@@ -37,7 +37,8 @@ from . import hours
 from .admin_forms import LocationPageForm
 from .api import ExceptionsField, OpeningHoursField, PostalAddressField, TimeZoneField
 
-RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
+# The map as the page shows it: whole (never cropped), at two widths.
+MAP_RENDITION = "max-960x960"
 
 
 class LocationIndexPage(BasePage):
@@ -60,7 +61,8 @@ class LocationIndexPage(BasePage):
     api_fields = [APIField("intro")]
 
     def locations(self):
-        """Live, public locations, by title, with their hours rows."""
+        """Live, public locations in this section, by title, with their hours
+        rows (three queries however many there are)."""
         return list(
             visible(LocationPage.objects.child_of(self))
             .order_by("title")
@@ -233,7 +235,7 @@ class LocationPage(BasePage):
         APIField("step_free_access"),
         APIField(
             "map",
-            serializer=HeroImageField(image_attr="map_image", alt_attr="map_alt"),
+            serializer=HeroImageField(image_attr="map_picture", alt_attr="map_alt"),
         ),
         APIField("time_zone", serializer=TimeZoneField()),
         APIField("opening_hours", serializer=OpeningHoursField()),
@@ -272,6 +274,19 @@ class LocationPage(BasePage):
     @property
     def phone_href(self):
         return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+    @cached_property
+    def map_picture(self):
+        """The map image with its renditions, in two queries however many
+        sizes the page, the APIs and the JSON-LD ask of it."""
+        if not self.map_image_id:
+            return None
+        model = type(self).map_image.field.related_model
+        return (
+            model.objects.prefetch_related("renditions")
+            .filter(pk=self.map_image_id)
+            .first()
+        )
 
     @cached_property
     def hours_rows(self):
@@ -316,6 +331,20 @@ class LocationPage(BasePage):
 def live_locations():
     """Every live, public location, by title: what patients may choose."""
     return visible(LocationPage.objects.all()).order_by("title")
+
+
+def site_locations(root, request=None):
+    """The live, public locations under ``root`` (a site's home), by title.
+
+    Kept on ``request``, so the footer and the home page's JSON-LD, which
+    both list them, share one query.
+    """
+    cache = request.__dict__.setdefault("_site_locations", {}) if request else {}
+    if root.pk not in cache:
+        cache[root.pk] = list(
+            visible(LocationPage.objects.descendant_of(root)).order_by("title")
+        )
+    return cache[root.pk]
 
 
 class OpeningHours(Orderable):

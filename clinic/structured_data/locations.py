@@ -8,10 +8,13 @@ itself as ``parentOrganization``; the home page's clinic names each location
 as a ``department`` (``location_reference``).
 """
 
+from wagtail.images.models import SourceImageIOError
+
 from locations.hours import Weekday, local_today
+from locations.models import MAP_RENDITION
 
 from .clinic import clinic_id, location_reference
-from .pages import share_rendition, therapy_reference, web_page
+from .pages import therapy_reference, web_page
 
 # schema.org's convention for "closed all day" in an hours specification.
 CLOSED_ALL_DAY = {"opens": "00:00", "closes": "00:00"}
@@ -68,6 +71,17 @@ def special_hours(page):
     return specs
 
 
+def map_rendition(page):
+    """The map as the page shows it, whole (a crop could cut off the way
+    in), or None when there is none or its file is missing."""
+    if page.map_picture is None:
+        return None
+    try:
+        return page.map_picture.get_rendition(MAP_RENDITION)
+    except SourceImageIOError:
+        return None
+
+
 def location_page(page, context):
     clinic = {
         **location_reference(page, context),
@@ -88,7 +102,7 @@ def location_page(page, context):
         clinic["availableService"] = [
             therapy_reference(technique, context) for technique in treatments
         ]
-    if rendition := share_rendition(page.map_image):
+    if rendition := map_rendition(page):
         clinic["hasMap"] = context.absolute(rendition.url)
     web = web_page(page, context)
     web["about"] = web["mainEntity"] = {"@id": clinic["@id"]}

@@ -10,7 +10,7 @@ from wagtail.images.models import SourceImageIOError
 
 from home.sections import plain_text
 from home.visibility import visible
-from locations.models import LocationPage
+from locations.models import site_locations
 from techniques.models import TechniquePage
 
 from .clinic import clinic_id, location_reference, medical_clinic
@@ -138,7 +138,7 @@ def home_page(page, context):
     if description := page.meta_description:
         clinic["description"] = description
     # Each site patients visit, described in full on its own page.
-    if locations := visible(LocationPage.objects.descendant_of(page)).order_by("title"):
+    if locations := site_locations(page, context.request):
         clinic["department"] = [
             location_reference(location, context) for location in locations
         ]

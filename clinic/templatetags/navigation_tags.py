@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from contact.models import ContactPage
 from home.visibility import visible
-from locations.models import LocationPage
+from locations.models import site_locations as locations_under
 from techniques.models import ConditionIndexPage
 
 register = template.Library()
@@ -134,10 +134,4 @@ def site_locations(context):
     root = _root_page(request)
     if root is None:
         return []
-    return _cached(
-        request,
-        "site_locations",
-        lambda: list(
-            visible(LocationPage.objects.descendant_of(root)).order_by("title")
-        ),
-    )
+    return locations_under(root, request)
