@@ -196,3 +196,23 @@ def test_a_map_needs_a_description(admin_client, location_index):
     )
     assert response.status_code == 200
     assert "Describe the map" in str(response.context["form"].errors["map_alt"])
+
+
+def test_staff_can_preview_a_new_location_before_saving_it(
+    admin_client, home_page, location_index
+):
+    from techniques.factories import TechniquePageFactory
+
+    technique = TechniquePageFactory(parent=home_page, title="Nerve stimulation")
+    url = f"/admin/pages/add/locations/locationpage/{location_index.pk}/preview/"
+    data = form_data(hours=[hours_row(0, 6, opens="07:00", closes="19:00")])
+    data.update(
+        nested_form_data(
+            {"treatment_links": inline_formset([{"technique": technique.pk}])}
+        )
+    )
+    assert admin_client.post(url, data).json()["is_valid"] is True
+    preview = admin_client.get(url, {"mode": ""}).content.decode()
+    assert "Plymouth clinic" in preview
+    assert "open 7:00 to 19:00" in preview
+    assert "Nerve stimulation" in preview
