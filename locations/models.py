@@ -30,7 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.api import HeroImageField, PageLinksField
-from home.models import BasePage
+from home.models import BasePage, ClinicSettings
 from home.visibility import visible, visible_pages
 
 from . import hours
@@ -271,9 +271,8 @@ class LocationPage(BasePage):
         lines = [line.strip(" ,") for line in self.street_address.splitlines()]
         return [line for line in [*lines, self.town, self.postcode] if line]
 
-    @property
-    def phone_href(self):
-        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+    # The site's number as a tel: link, as the clinic's own is made.
+    phone_href = ClinicSettings.phone_href
 
     @cached_property
     def map_picture(self):

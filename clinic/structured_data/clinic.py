@@ -9,15 +9,9 @@ understand is left out of the JSON-LD (it still shows on the page).
 
 import re
 
-DAYS = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]
+from locations.hours import Weekday
+
+DAYS = list(Weekday.NAMES)
 DAY_NAMES = {day.lower(): day for day in DAYS} | {day[:3].lower(): day for day in DAYS}
 DAY_GROUPS = {
     "weekdays": DAYS[:5],
