@@ -47,20 +47,6 @@ def local_today(now=None):
     return local_now(now).date()
 
 
-def seconds_until_tomorrow(now=None):
-    """Real seconds from ``now`` to the next local midnight.
-
-    Subtracted in UTC: Python subtracts two times of the same zone by their
-    wall clocks, which is an hour out on the nights the clocks change.
-    """
-    now = local_now(now)
-    midnight = datetime.datetime.combine(
-        now.date() + datetime.timedelta(days=1), datetime.time(0), clinic_zone()
-    )
-    utc = datetime.UTC
-    return int((midnight.astimezone(utc) - now.astimezone(utc)).total_seconds())
-
-
 def clock(value):
     """A time as patients read it: 8:30, 17:00."""
     return f"{value.hour}:{value.minute:02d}"

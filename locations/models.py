@@ -13,10 +13,8 @@ same rows backwards to say where it is offered.
 
 from functools import cached_property
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.cache import patch_cache_control
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -77,21 +75,6 @@ class LocationIndexPage(BasePage):
             for location in self.locations()
         ]
         return context
-
-    def serve(self, request, *args, **kwargs):
-        return keep_until_tomorrow(super().serve(request, *args, **kwargs))
-
-
-def keep_until_tomorrow(response):
-    """A page that says "open today" is not kept past the clinic's midnight.
-
-    The page cache (``clinic.page_cache``) keeps a page for
-    ``max-age`` seconds when the response names one; ``no-cache`` still makes
-    browsers ask again each time, as for every other page.
-    """
-    seconds = min(settings.PAGE_CACHE_SECONDS, hours.seconds_until_tomorrow())
-    patch_cache_control(response, max_age=max(seconds, 0), no_cache=True)
-    return response
 
 
 class LocationPage(BasePage):
@@ -322,9 +305,6 @@ class LocationPage(BasePage):
         context["week"] = self.week()
         context["exceptions"] = self.upcoming_exceptions(today)
         return context
-
-    def serve(self, request, *args, **kwargs):
-        return keep_until_tomorrow(super().serve(request, *args, **kwargs))
 
 
 def live_locations():

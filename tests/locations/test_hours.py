@@ -66,21 +66,6 @@ def test_today_is_londons_date(moment, date):
     assert hours.local_today(moment) == date
 
 
-@pytest.mark.parametrize(
-    "moment, seconds",
-    [
-        (utc(2026, 12, 1, 23, 0), 3600),
-        (utc(2026, 6, 30, 22, 0), 3600),  # 23:00 BST
-        # At 00:00 on 29 March (GMT) the next midnight is 23 hours away...
-        (utc(2026, 3, 29, 0, 0), 23 * 3600),
-        # ...and at 00:00 BST on 25 October (23:00 UTC) it is 25 hours away.
-        (utc(2026, 10, 24, 23, 0), 25 * 3600),
-    ],
-)
-def test_seconds_until_tomorrow_count_real_time_across_clock_changes(moment, seconds):
-    assert hours.seconds_until_tomorrow(moment) == seconds
-
-
 def test_a_weekday_takes_the_rows_that_cover_it():
     tuesday = hours.hours_on(WEEK, [], datetime.date(2026, 12, 1))
     saturday = hours.hours_on(WEEK, [], datetime.date(2026, 12, 5))
