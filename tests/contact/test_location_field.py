@@ -7,13 +7,16 @@ import pytest
 from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import inline_formset
 
 from contact.factories import ContactFormFieldFactory
+from contact.models import ContactFormField
 from locations.factories import LocationIndexPageFactory, LocationPageFactory
 from tests.api.conftest import VALID as API_VALID
 from tests.api.conftest import APIVisitor
 
 from .conftest import VALID
+from .test_admin import add_contact_page
 from .test_emails import assert_no_visitor_data
 
 
@@ -149,3 +152,18 @@ def test_a_location_that_shares_the_clinics_address_gets_one_email(
     visitor.open()
     visitor.send({**VALID, "preferred_location": "Exeter clinic"})
     assert len(mail.outbox) == 1
+
+
+def test_staff_add_a_location_field_in_the_form_builder(superuser_client, home_page):
+    field_types = dict(ContactFormField._meta.get_field("field_type").choices)
+    assert field_types["location"] == "Location (chosen from the location pages)"
+    response = add_contact_page(
+        superuser_client,
+        home_page,
+        form_fields=inline_formset(
+            [{"label": "Which clinic?", "field_type": "location", "required": False}]
+        ),
+    )
+    assert response.status_code == 302
+    field = ContactFormField.objects.get(page__slug="referrals")
+    assert (field.clean_name, field.field_type) == ("which_clinic", "location")
