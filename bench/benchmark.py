@@ -27,6 +27,7 @@ PAGES = [
     ("techniques index", "/treatments/"),
     ("technique page", "/treatments/deep-brain-stimulation/"),
     ("condition page", "/conditions/parkinsons-disease/"),
+    ("location page", "/locations/central-london/"),
     ("API listing", "/api/v2/pages/?type=techniques.TechniquePage&fields=summary"),
 ]
 

@@ -14,7 +14,9 @@ no library provides for Wagtail 8 (``wagtail-cache`` stops at Wagtail 7):
   again; clinic settings, specialists, images or documents saved) moves to the
   next generation. That
   works across processes and servers without deleting keys one by one; old
-  entries simply expire.
+  entries simply expire. The key also holds the clinic's date
+  (``settings.TIME_ZONE``), so nothing cached yesterday is served today: a
+  location page's "open today" and its coming closures change at midnight.
 
 A private page (a view restriction on it or an ancestor) is never stored:
 Wagtail marks its answer ``private, no-store`` for a visitor who may see it,
@@ -29,6 +31,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.middleware.cache import CacheMiddleware
+
+from locations.hours import local_today
 
 GENERATION_KEY = "page-cache:generation"
 
@@ -82,7 +86,9 @@ class AnonymousPageCacheMiddleware:
             self.get_response,
             cache_alias=settings.PAGE_CACHE_ALIAS,
             page_timeout=settings.PAGE_CACHE_SECONDS,
-            key_prefix=f"pages.{current_generation()}",
+            # The clinic's date too: pages that say "open today" (locations)
+            # are never served from the cache after the clinic's midnight.
+            key_prefix=f"pages.{current_generation()}.{local_today().isoformat()}",
         )
         response = cached_view(request)
         if response.get("Cache-Control") == f"max-age={settings.PAGE_CACHE_SECONDS}":

@@ -246,6 +246,7 @@ def describe(request: HttpRequest, page_id: int, response: HttpResponse):
                             "your_name": "Ada Patient",
                             "email_address": "ada@example.com",
                             "reason_for_contacting_us": "Ask a question",
+                            "preferred_location": "Central London clinic",
                             "your_message": "Can stimulation help my back pain?",
                             "health_consent": True,
                             "cf_answer": "7",

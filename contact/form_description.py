@@ -6,7 +6,7 @@ renders (so the two cannot differ).
 import django.forms
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
-from ninja import Schema
+from ninja import Field, Schema
 from wagtail.api.utils import get_full_url
 from wagtail.rich_text import expand_db_html
 
@@ -24,7 +24,12 @@ class Choice(Schema):
 class FormField(Schema):
     name: str
     label: str
-    type: str
+    type: str = Field(
+        description="The field type staff chose: singleline, multiline, email, "
+        "number, url, checkbox, checkboxes, dropdown, multiselect, radio, date, "
+        "datetime, hidden, or location (a drop-down whose `choices` are the "
+        "clinic's live locations; send one choice's `value`)."
+    )
     required: bool
     choices: list[Choice] = []
     help_text: str = ""

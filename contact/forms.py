@@ -21,6 +21,7 @@ from .fields import (
     capped,
     takes_one_value,
 )
+from .location_field import location_field
 from .spam import Challenge, ChallengeError, ChallengeExpired, min_fill_seconds
 
 TOKEN_FIELD = "cf_token"  # noqa: S105 - a field name, not a secret
@@ -329,6 +330,10 @@ class ContactFormBuilder(FormBuilder):
     def create_checkbox_field(self, field, options):
         # Ticked only by its own value, like the consent box.
         return TickBoxField(**options)
+
+    def create_location_field(self, field, options):
+        # The clinic's live locations (contact/location_field.py).
+        return location_field(options)
 
     @property
     def formfields(self):

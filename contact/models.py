@@ -24,7 +24,11 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.api import APIField
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractEmailForm,
+    AbstractFormField,
+)
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -34,6 +38,7 @@ from home.models import BasePage, ClinicSettings
 
 from .api_fields import CareMessageField, FormLinksField
 from .forms import CONSENT_FIELD, ContactFormBuilder, ContactPageAdminForm
+from .location_field import FIELD_TYPE_CHOICE
 from .panels import ContactSubmissionsPanel
 from .submissions import Outcome, submit
 from .tasks import queue_submission_emails
@@ -56,6 +61,17 @@ class ContactFormField(AbstractFormField):
     page = ParentalKey(
         "ContactPage", on_delete=models.CASCADE, related_name="form_fields"
     )
+    # Wagtail's types plus "Location", whose choices are the live location
+    # pages (contact/location_field.py).
+    field_type = models.CharField(
+        verbose_name="field type",
+        max_length=16,
+        choices=[*FORM_FIELD_CHOICES, FIELD_TYPE_CHOICE],
+        help_text="What the visitor gives. 'Location' offers the live location "
+        "pages as a drop-down, and tells the chosen location's email of the "
+        "enquiry.",
+    )
+    field_type.required_on_save = True
 
 
 class ContactPage(BasePage, AbstractEmailForm):

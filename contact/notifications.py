@@ -1,10 +1,13 @@
-"""The two emails a submission can cause, built from the stored submission.
+"""The emails a submission can cause, built from the stored submission.
 
-Neither carries health details by default: the clinic's notification says
+None carries health details by default: the clinic's notification says
 which form and when, with a link to the submission in the admin (where only
 enquiry handlers can read it); the visitor's confirmation says only that the
 message arrived. ``CONTACT_NOTIFICATION_INCLUDE_DETAILS = True`` adds the
 answers to the clinic's notification, for clinics whose mail is fit for that.
+The location notification (to the email of the location a visitor chose)
+never holds them, whatever that setting says: a site's shared mailbox is
+read by more people than the enquiry handlers.
 """
 
 import datetime
@@ -17,8 +20,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 
+from .location_field import chosen_locations
+
 CLINIC = "clinic"
 VISITOR = "visitor"
+LOCATION = "location"
 DEFAULT_SUBJECT = "New enquiry from the website"
 
 
@@ -58,7 +64,7 @@ def _details(page, submission):
 
 def clinic_notification(page, submission):
     """The email to ``page.to_address``, or None if the page names nobody."""
-    recipients = [a.strip() for a in page.to_address.split(",") if a.strip()]
+    recipients = _clinic_recipients(page)
     if not recipients:
         return None
     include_details = settings.CONTACT_NOTIFICATION_INCLUDE_DETAILS
@@ -74,6 +80,47 @@ def clinic_notification(page, submission):
     )
     return EmailMessage(
         subject=page.subject or DEFAULT_SUBJECT,
+        body=body,
+        from_email=_from_address(page),
+        to=recipients,
+    )
+
+
+def _clinic_recipients(page):
+    return [a.strip() for a in page.to_address.split(",") if a.strip()]
+
+
+def location_recipients(page, submission):
+    """The emails of the locations the visitor chose, less any the clinic's
+    own notification already goes to."""
+    already = {address.lower() for address in _clinic_recipients(page)}
+    recipients = []
+    for location in chosen_locations(page, submission):
+        if location.email and location.email.lower() not in already:
+            already.add(location.email.lower())
+            recipients.append(location.email)
+    return recipients
+
+
+def location_notification(page, submission):
+    """The "enquiry for your location" email, or None if no chosen location
+    has an email. Never what the visitor wrote: only the form, the time, the
+    location and a link to the submission in the admin."""
+    recipients = location_recipients(page, submission)
+    if not recipients:
+        return None
+    body = render_to_string(
+        "contact/emails/location_notification.txt",
+        {
+            "page": page,
+            "submission": submission,
+            "when": _when(submission),
+            "locations": chosen_locations(page, submission),
+            "admin_url": submissions_admin_url(page),
+        },
+    )
+    return EmailMessage(
+        subject=f"{page.subject or DEFAULT_SUBJECT} (for your location)",
         body=body,
         from_email=_from_address(page),
         to=recipients,
@@ -110,4 +157,6 @@ def build(kind, page, submission, clinic):
         return clinic_notification(page, submission)
     if kind == VISITOR:
         return visitor_confirmation(page, submission, clinic)
+    if kind == LOCATION:
+        return location_notification(page, submission)
     raise ValueError(f"Unknown email kind {kind!r}")

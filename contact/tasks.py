@@ -39,7 +39,8 @@ def retry_delays():
 
 @task()
 def send_submission_email(submission_id, kind, attempt=1):
-    """Send the ``kind`` email ("clinic" or "visitor") of one submission."""
+    """Send the ``kind`` email ("clinic", "visitor" or "location") of one
+    submission."""
     from home.models import ClinicSettings
 
     submission = Enquiry.objects.filter(pk=submission_id).select_related("page").first()
@@ -118,6 +119,8 @@ def queue_submission_emails(page, submission):
         kinds.append(notifications.CLINIC)
     if page.send_confirmation_email and page.visitor_email(submission):
         kinds.append(notifications.VISITOR)
+    if notifications.location_recipients(page, submission):
+        kinds.append(notifications.LOCATION)
     for kind in kinds:
         try:
             send_submission_email.enqueue(submission.pk, kind)

@@ -111,6 +111,7 @@ class HomePage(BasePage):
         "contact.ContactPage",
         "home.StandardPage",
         "techniques.SpecialistIndexPage",
+        "locations.LocationIndexPage",
     ]
 
     content_panels = [

@@ -1,8 +1,9 @@
-"""The import direction is one way: clinic, then techniques and contact, then home.
+"""The import direction is one way: clinic, then techniques and contact, then
+locations, then home.
 
 The contracts are in ``pyproject.toml`` (``[tool.importlinter]``); the first
 test runs them as ``lint-imports`` would. The second looks at every module of
-the four packages, lazy imports inside functions included, and fails on any
+the five packages, lazy imports inside functions included, and fails on any
 cycle, printing the chain of imports that closes it.
 """
 
@@ -13,7 +14,7 @@ from importlinter import configuration
 from importlinter.application.use_cases import SUCCESS, lint_imports
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("clinic", "home", "techniques", "contact", "enquiries")
+PACKAGES = ("clinic", "home", "techniques", "contact", "locations", "enquiries")
 
 
 def test_the_import_contracts_are_kept(monkeypatch, capsys):

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import (
 
 from contact.models import ContactPage
 from home.models import HomePage, StandardPage
+from locations.models import LocationIndexPage, LocationPage
 from techniques.models import (
     ConditionIndexPage,
     ConditionPage,
@@ -32,8 +33,16 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 ContactPage,
                 StandardPage,
                 SpecialistIndexPage,
+                LocationIndexPage,
             },
         )
+
+    def test_locations_live_under_the_one_locations_section(self):
+        self.assertAllowedParentPageTypes(LocationIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(LocationIndexPage, {LocationPage})
+        self.assertAllowedParentPageTypes(LocationPage, {LocationIndexPage})
+        self.assertAllowedSubpageTypes(LocationPage, set())
+        self.assertEqual(LocationIndexPage.max_count, 1)
 
     def test_techniques_live_under_the_technique_index(self):
         self.assertAllowedParentPageTypes(TechniqueIndexPage, {HomePage})

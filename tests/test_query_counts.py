@@ -25,6 +25,13 @@ from wagtail_factories import ImageFactory
 from contact.factories import ContactFormFieldFactory, ContactPageFactory
 from home.factories import StandardPageFactory
 from home.models import ClinicSettings, FeaturedCondition, FeaturedTechnique
+from locations.factories import (
+    HoursExceptionFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    LocationTreatmentFactory,
+    OpeningHoursFactory,
+)
 from techniques.factories import (
     ConditionIndexPageFactory,
     ConditionPageFactory,
@@ -43,16 +50,20 @@ from techniques.models import (
 SIZES = [1, 30]
 
 # The most queries one view of each page type may make, whatever its size.
+# Every page's footer lists the clinic's locations (one query, shared with
+# the home page's JSON-LD); a technique also lists where it is offered.
 MAX_QUERIES = {
-    "home": 19,
-    "standard": 13,
-    "technique_index": 12,
-    "technique": 27,
-    "condition_index": 13,
-    "condition": 16,
-    "team": 14,
-    "contact": 12,
+    "home": 20,
+    "standard": 14,
+    "technique_index": 13,
+    "technique": 29,
+    "condition_index": 14,
+    "condition": 17,
+    "team": 15,
+    "contact": 13,
     "search": 11,
+    "location_index": 15,
+    "location": 20,
 }
 
 # A word only the pages a search case creates contain.
@@ -201,11 +212,53 @@ def build_technique_index(clinic, size):
     return clinic["techniques"].url, [technique.title for technique in techniques]
 
 
+def make_locations(clinic, size, treatments=(), rows=1):
+    """``size`` locations, each offering ``treatments``, with ``rows`` opening
+    hours rows and as many closures to come."""
+    index = LocationIndexPageFactory(parent=clinic["home"], show_in_menus=True)
+    locations = []
+    for n in range(size):
+        location = LocationPageFactory(parent=index, title=f"Location {n:02d}")
+        for row in range(rows):
+            OpeningHoursFactory(page=location, first_day=row % 7, last_day=None)
+            HoursExceptionFactory(
+                page=location,
+                start_date=datetime.date(2099, 1, 1) + datetime.timedelta(row),
+                reason=f"Closure {row:02d}",
+            )
+        for technique in treatments:
+            LocationTreatmentFactory(location=location, technique=technique)
+        locations.append(location)
+    return index, locations
+
+
+def build_location_index(clinic, size):
+    """``size`` locations, each with ``size`` rows of hours and closures."""
+    index, locations = make_locations(clinic, size, rows=size)
+    return index.url, [location.title for location in locations]
+
+
+def build_location(clinic, size):
+    """A location with a map, ``size`` treatments, rows of hours and
+    closures, among ``size`` locations in the footer."""
+    techniques = make_techniques(clinic, size)
+    _index, locations = make_locations(clinic, size, techniques, rows=size)
+    location = locations[0]
+    location.map_image = ImageFactory()
+    location.map_alt = "The way from the station"
+    location.save_revision().publish()
+    texts = [technique.title for technique in techniques]
+    texts += [f"Closure {n:02d}" for n in range(size)]
+    texts += [other.title for other in locations]
+    return location.url, texts + ['alt="The way from the station"']
+
+
 def build_technique(clinic, size):
     """A technique with an image, ``size`` conditions, specialists (with
-    photos) and leaflets, a text linking to each condition and leaflet, and a
-    recorded review."""
+    photos), leaflets and locations offering it, a text linking to each
+    condition and leaflet, and a recorded review."""
     technique = make_techniques(clinic, 1, word="Main technique")[0]
+    _index, locations = make_locations(clinic, size, [technique])
     conditions = make_conditions(clinic, size)
     people = specialists(size, [technique])
     documents = [make_pdf(f"Leaflet {n:02d}") for n in range(size)]
@@ -227,6 +280,7 @@ def build_technique(clinic, size):
     technique.save_revision().publish()
     reviewed(technique, people[0])
     texts = [p.name for p in people] + [d.title for d in documents]
+    texts += [location.title for location in locations]
     texts += [f'<a href="{c.url}">About {c.title}</a>' for c in conditions]
     texts += [f'<a href="{d.url}">{d.title} text</a>' for d in documents]
     return technique.url, texts + ["Page last reviewed", 'alt="The stimulator"']
@@ -317,6 +371,8 @@ BUILDERS = {
     "team": build_team,
     "contact": build_contact,
     "search": build_search,
+    "location_index": build_location_index,
+    "location": build_location,
 }
 
 

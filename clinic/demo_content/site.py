@@ -244,6 +244,13 @@ CONTACT = {
             "",
         ),
         (
+            "Preferred location",
+            "location",
+            False,
+            "",
+            "Where you would rather be seen, if you have a preference.",
+        ),
+        (
             "Your message",
             "multiline",
             True,

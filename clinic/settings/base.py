@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "techniques",
     "contact",
     "enquiries",
+    "locations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

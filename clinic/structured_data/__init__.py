@@ -17,9 +17,13 @@ from django.utils.translation import to_locale
 
 from home.models import ClinicSettings
 
-from .pages import BUILDERS, general_page, share_rendition
+from .locations import location_page
+from .pages import BUILDERS as PAGE_BUILDERS
+from .pages import general_page, share_rendition
 
 __all__ = ["json_ld", "graph", "share_rendition"]
+
+BUILDERS = {**PAGE_BUILDERS, "locations.locationpage": location_page}
 
 # Django's json_script filter escapes exactly right for a <script> element but
 # always writes type="application/json"; these are the same escapes, so the

@@ -9,15 +9,9 @@ understand is left out of the JSON-LD (it still shows on the page).
 
 import re
 
-DAYS = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]
+from locations.hours import Weekday
+
+DAYS = list(Weekday.NAMES)
 DAY_NAMES = {day.lower(): day for day in DAYS} | {day[:3].lower(): day for day in DAYS}
 DAY_GROUPS = {
     "weekdays": DAYS[:5],
@@ -121,6 +115,23 @@ def postal_address(text):
 
 def clinic_id(root_url):
     return f"{root_url}/#clinic"
+
+
+def location_id(url):
+    """The @id of the site a location page describes (the page is ``url``)."""
+    return f"{url}#location"
+
+
+def location_reference(location, context):
+    """A short node for one of the clinic's locations: the clinic's
+    ``department`` list names each, and its own page describes it in full."""
+    url = location.get_full_url(context.request)
+    return {
+        "@type": "MedicalClinic",
+        "@id": location_id(url),
+        "name": location.title,
+        "url": url,
+    }
 
 
 def medical_clinic(clinic, root_url, services=()):

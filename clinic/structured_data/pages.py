@@ -10,9 +10,10 @@ from wagtail.images.models import SourceImageIOError
 
 from home.sections import plain_text
 from home.visibility import visible
+from locations.models import site_locations
 from techniques.models import TechniquePage
 
-from .clinic import clinic_id, medical_clinic
+from .clinic import clinic_id, location_reference, medical_clinic
 
 # How a technique reaches the body, as schema.org's MedicalProcedureType.
 PROCEDURE_TYPES = {
@@ -136,6 +137,11 @@ def home_page(page, context):
     )
     if description := page.meta_description:
         clinic["description"] = description
+    # Each site patients visit, described in full on its own page.
+    if locations := site_locations(page, context.request):
+        clinic["department"] = [
+            location_reference(location, context) for location in locations
+        ]
     return [clinic, website]
 
 
@@ -194,4 +200,5 @@ BUILDERS = {
     "techniques.techniqueindexpage": collection_page,
     "techniques.conditionindexpage": collection_page,
     "contact.contactpage": contact_page,
+    "locations.locationindexpage": collection_page,
 }

@@ -1,5 +1,5 @@
-"""Site-wide navigation: the main menu, the site root, the contact page and
-the conditions A to Z.
+"""Site-wide navigation: the main menu, the site root, the contact page, the
+conditions A to Z and the clinic's locations.
 
 Each tag looks things up once per request and keeps the answer on the
 request, so a template may ask more than once without repeating queries.
@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from contact.models import ContactPage
 from home.visibility import visible
+from locations.models import site_locations as locations_under
 from techniques.models import ConditionIndexPage
 
 register = template.Library()
@@ -121,3 +122,16 @@ def condition_index(context):
             .first()
         ),
     )
+
+
+@register.simple_tag(takes_context=True)
+def site_locations(context):
+    """The site's live, public locations by title, for the footer.
+
+    ``{% site_locations as locations %}``
+    """
+    request = context.get("request")
+    root = _root_page(request)
+    if root is None:
+        return []
+    return locations_under(root, request)

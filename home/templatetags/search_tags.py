@@ -11,6 +11,8 @@ KINDS = {
     "techniques.techniqueindexpage": "List of treatments",
     "techniques.conditionindexpage": "Conditions A to Z",
     "contact.contactpage": "Contact form",
+    "locations.locationpage": "Location",
+    "locations.locationindexpage": "Our locations",
 }
 
 

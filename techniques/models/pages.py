@@ -23,10 +23,17 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api import ChoiceField, ChoicesListField, HeroImageField, SectionsField
+from home.api import (
+    ChoiceField,
+    ChoicesListField,
+    HeroImageField,
+    PageLinksField,
+    SectionsField,
+)
 from home.models import BasePage
 from home.sections import QuestionsSection, Section, Sections
 from home.visibility import visible, visible_pages
+from locations.models import LocationPage
 from techniques.api import (
     ClinicalReviewField,
     ConditionsTreatedField,
@@ -231,6 +238,7 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
         APIField("conditions", serializer=ConditionsTreatedField()),
         APIField("leaflets", serializer=LeafletsField()),
         APIField("specialists", serializer=SpecialistsField()),
+        APIField("locations", serializer=PageLinksField(lambda page: page.locations)),
         APIField("clinical_review", serializer=ClinicalReviewField()),
     ]
 
@@ -258,6 +266,18 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
             self.specialists.select_related("photo").prefetch_related(
                 "photo__renditions"
             )
+        )
+
+    @cached_property
+    def locations(self):
+        """The live, public locations that offer this technique, by title:
+        the locations' own ``LocationTreatment`` rows, read backwards."""
+        if self.pk is None:
+            return []  # an unsaved page in the admin's preview has none yet
+        return list(
+            visible(
+                LocationPage.objects.filter(treatment_links__technique=self)
+            ).order_by("title")
         )
 
     def conditions(self):

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from home.models import StandardPage
+from locations.models import LocationIndexPage, LocationPage
 from techniques.models import (
     ConditionIndexPage,
     ConditionPage,
@@ -78,6 +79,8 @@ def demo_urls(demo_site):
         "condition index": ConditionIndexPage.objects.live().get().url,
         "condition": ConditionPage.objects.live().get(slug="essential-tremor").url,
         "contact": "/contact/",
+        "locations": LocationIndexPage.objects.live().get().url,
+        "location": LocationPage.objects.live().get(slug="central-london").url,
         "search results": "/search/?q=stimulation",
         "search, no results": "/search/?q=xylophone",
         "not found": "/no-such-page/",

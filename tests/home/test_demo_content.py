@@ -1,13 +1,21 @@
 """The demo content command builds the clinic's whole site, once."""
 
+import datetime
 import re
 
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
+from clinic.demo_content.locations import christmas_bank_holidays
 from contact.models import ContactPage
 from home.models import ClinicSettings, HomePage, StandardPage
+from locations.models import (
+    HoursException,
+    LocationPage,
+    LocationTreatment,
+    OpeningHours,
+)
 from techniques.models import ConditionPage, TechniqueCondition, TechniquePage
 
 
@@ -50,6 +58,7 @@ def test_the_contact_form_has_the_fields_patients_need(demo_site):
         "Email address",
         "Phone number",
         "Reason for contacting us",
+        "Preferred location",
         "Your message",
     ]
     phone = contact.form_fields.get(label="Phone number")
@@ -63,6 +72,9 @@ def test_running_twice_changes_nothing(demo_site):
             Revision.objects.count(),
             PageLogEntry.objects.count(),
             TechniqueCondition.objects.count(),
+            LocationTreatment.objects.count(),
+            OpeningHours.objects.count(),
+            HoursException.objects.count(),
             Site.objects.count(),
         )
 
@@ -108,3 +120,36 @@ def test_referring_clinicians_have_their_own_section(client, demo_site):
     html = client.get(page.url).content.decode()
     for heading in ("Who may be suitable", "How to refer", "What to include"):
         assert f"<h2>{heading}</h2>" in html
+
+
+def test_two_locations_with_different_hours_one_closed_for_bank_holidays(
+    demo_site, client
+):
+    london, northgate = LocationPage.objects.live().order_by("title")
+    assert london.week() != northgate.week()
+    closure = london.hours_exceptions.get()
+    assert closure.closed and "bank holiday" in closure.reason
+    assert closure.start_date.month == 12 and closure.start_date.day == 25
+    assert not london.hours_on(closure.start_date).is_open
+    assert london.map_image and london.map_alt
+    assert {t.slug for t in northgate.treatments()} == {
+        "transcranial-magnetic-stimulation",
+        "spinal-cord-stimulation",
+    }
+    html = client.get(london.url).content.decode()
+    assert closure.reason in html
+
+
+@pytest.mark.parametrize(
+    "year, holidays",
+    [
+        (2020, [(12, 25), (12, 28)]),  # Boxing Day on a Saturday
+        (2021, [(12, 27), (12, 28)]),  # both at the weekend
+        (2022, [(12, 26), (12, 27)]),  # Christmas Day on a Sunday
+        (2024, [(12, 25), (12, 26)]),
+    ],
+)
+def test_the_demo_closure_follows_englands_christmas_bank_holidays(year, holidays):
+    assert christmas_bank_holidays(year) == [
+        datetime.date(year, month, day) for month, day in holidays
+    ]

@@ -8,8 +8,10 @@ import json
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
+from clinic.demo_content import locations as demo_locations
 from clinic.demo_content import site as demo
 from clinic.demo_content.conditions import CONDITIONS
 from clinic.demo_content.specialists import leaflets_for, load_team
@@ -21,6 +23,13 @@ from home.models import (
     FeaturedTechnique,
     HomePage,
     StandardPage,
+)
+from locations.models import (
+    HoursException,
+    LocationIndexPage,
+    LocationPage,
+    LocationTreatment,
+    OpeningHours,
 )
 from techniques.models import (
     ConditionIndexPage,
@@ -52,6 +61,7 @@ class Command(BaseCommand):
                     home, StandardPage, data["slug"], lambda d=data: self.standard(d)
                 )
             load_team(self.child, home, techniques, conditions)
+            self.locations(home, techniques)
             contact = self.contact_page(home)
             self.feature_on_home(home, techniques, conditions, contact)
         self.stdout.write(
@@ -164,6 +174,45 @@ class Command(BaseCommand):
             ],
             leaflets=leaflets_for(data["slug"]),
         )
+
+    def locations(self, home, techniques):
+        index = self.child(
+            home,
+            LocationIndexPage,
+            demo_locations.LOCATION_INDEX["slug"],
+            lambda: LocationIndexPage(
+                show_in_menus=True, **demo_locations.LOCATION_INDEX
+            ),
+        )
+        for data in demo_locations.locations():
+            self.child(
+                index,
+                LocationPage,
+                data["slug"],
+                lambda data=data: self.location_page(data, techniques),
+            )
+
+    def location_page(self, data, techniques):
+        special = ("hours", "exceptions", "treatments", "map")
+        fields = {k: v for k, v in data.items() if k not in special}
+        page = LocationPage(
+            **fields,
+            opening_hours=[
+                OpeningHours(sort_order=order, **row)
+                for order, row in enumerate(data["hours"])
+            ],
+            hours_exceptions=[HoursException(**row) for row in data["exceptions"]],
+            treatment_links=[
+                LocationTreatment(technique=techniques[slug], sort_order=order)
+                for order, slug in enumerate(data["treatments"])
+            ],
+        )
+        if data["map"]:
+            page.map_image = Image.objects.create(
+                title=f"Map: {data['title']}", file=demo_locations.map_picture()
+            )
+            page.map_alt = demo_locations.MAP_ALT
+        return page
 
     def standard(self, data):
         return StandardPage(

@@ -1,0 +1,22 @@
+"""The clinic's sites (``pages``) and the rows each holds (``rows``)."""
+
+from .pages import (
+    MAP_RENDITION,
+    LocationIndexPage,
+    LocationPage,
+    live_locations,
+    site_locations,
+)
+from .rows import HoursException, LocationTreatment, OpeningHours, check_times
+
+__all__ = [
+    "MAP_RENDITION",
+    "HoursException",
+    "LocationIndexPage",
+    "LocationPage",
+    "LocationTreatment",
+    "OpeningHours",
+    "check_times",
+    "live_locations",
+    "site_locations",
+]
