@@ -202,10 +202,11 @@ class DataRequestsView(WagtailAdminTemplateMixin, FormView):
         action = self.request.POST.get("action")
         if action == "erase-confirmed":
             return self.erase(address)
-        findings = Findings(address)
         if action == "erase":
             return self.render_to_response(
-                self.get_context_data(form=form, findings=findings, confirm=True)
+                self.get_context_data(
+                    form=form, findings=Findings(address), confirm=True
+                )
             )
         return self.download(address)
 

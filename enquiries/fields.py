@@ -15,6 +15,7 @@ also give plain values (as hand-written fixtures do): they are encrypted on
 save like any other.
 """
 
+from django.core.exceptions import FieldError
 from django.db import models
 
 from . import vault
@@ -87,6 +88,18 @@ class _EncryptedField(models.TextField):
         value = self.value_from_object(obj)
         token = self.get_prep_value(value)
         return token if not token else DUMP_PREFIX + token
+
+    def get_lookup(self, lookup_name):
+        # Each token has its own random IV, so the database can neither
+        # compare nor search these columns: a filter such as
+        # form_data__icontains would silently match nothing. Say so instead.
+        if lookup_name == "isnull":
+            return super().get_lookup(lookup_name)
+        raise FieldError(
+            f"{self.model.__name__}.{self.name} is encrypted: the database cannot "
+            f"{lookup_name!r} it. Read the rows and compare in Python (as "
+            "enquiries/data_requests.py does)."
+        )
 
     def to_python(self, value):
         if isinstance(value, str) and value.startswith(DUMP_PREFIX):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.exceptions import FieldError
 from django.core.management import call_command
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
@@ -151,3 +152,21 @@ def test_no_patient_text_in_a_dump_of_the_database_or_in_the_cache(
     for secret in secrets:
         assert secret.encode() not in cached, secret
         assert secret not in logged, secret
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "lookup",
+    [
+        {"form_data__icontains": "pain"},
+        {"form_data__contains": "pain"},
+        {"form_data": {"your_message": "pain"}},
+        {"notes__text__icontains": "pain"},
+        {"notes__text": "pain"},
+    ],
+)
+def test_searching_an_encrypted_column_is_an_error_not_an_empty_result(lookup):
+    # Each token has its own IV: such a filter could only ever match nothing.
+    with pytest.raises(FieldError, match="is encrypted"):
+        list(Enquiry.objects.filter(**lookup))
+    assert not Enquiry.objects.filter(form_data__isnull=True).exists()

@@ -238,6 +238,7 @@ def test_a_superuser_erases_after_a_confirmation_step(held, superuser):
     confirm = superuser.post(URL, {"email": ADA, "action": "erase"})
     html = confirm.content.decode()
     assert confirm.status_code == 200
+    assert "no-store" in confirm["Cache-Control"]
     assert "will be deleted for good" in html
     assert f"Enquiry {held['ada'][0].pk}: Contact us" in html
     assert "could not be decrypted" in html

@@ -101,8 +101,11 @@ class Command(BaseCommand):
         except vault.UnreadableEnquiry:
             return "unreadable"
         # Written as a plain value (the field would encrypt it again), and
-        # only if the row still holds the token that was read.
-        updated = model.objects.filter(
-            pk=pk, **{field: Value(token, output_field=TextField())}
-        ).update(**{field: Value(rotated, output_field=TextField())})
+        # only if the row still holds the token that was read (compared as
+        # text: the encrypted field itself takes no lookups).
+        updated = (
+            model.objects.annotate(token=Cast(field, output_field=TextField()))
+            .filter(pk=pk, token=token)
+            .update(**{field: Value(rotated, output_field=TextField())})
+        )
         return "reencrypted" if updated else "changed"
