@@ -272,6 +272,8 @@ def describe(request: HttpRequest, page_id: int, response: HttpResponse):
     },
 )
 def send(request: HttpRequest, page_id: int, response: HttpResponse):
+    # Error reports must never show what a patient wrote (as in submit()).
+    request.sensitive_post_parameters = "__ALL__"
     page = contact_page_or_404(request, page_id)
     add_never_cache_headers(response)
     if not is_json_request(request):

@@ -202,6 +202,9 @@ class ContactPage(BasePage, AbstractEmailForm):
         return None
 
     def visitor_email(self, submission):
+        if not submission.is_readable:
+            # No key opens it: there is no address to write to.
+            return ""
         name = self.visitor_email_field_name()
         return (submission.get_data().get(name) or "").strip() if name else ""
 

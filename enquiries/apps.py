@@ -8,3 +8,6 @@ class EnquiriesConfig(AppConfig):
     name = "enquiries"
     verbose_name = "Enquiries"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks

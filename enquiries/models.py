@@ -12,7 +12,12 @@ from django.conf import settings
 from django.db import models
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
-from .fields import EncryptedJSONField, EncryptedTextField, Unreadable
+from .fields import (
+    UNREADABLE_TEXT,
+    EncryptedJSONField,
+    EncryptedTextField,
+    is_unreadable,
+)
 
 
 class Status(models.TextChoices):
@@ -61,7 +66,18 @@ class Enquiry(AbstractFormSubmission):
 
     @property
     def is_readable(self):
-        return not isinstance(self.form_data, Unreadable)
+        return not is_unreadable(self.form_data)
+
+    def get_data(self):
+        """What Wagtail's listing, export and the emails show: for a row no
+        key can open, the placeholder in every field the form had (the labels
+        are kept unencrypted), never an empty row or an error."""
+        if self.is_readable:
+            return super().get_data()
+        return {
+            **dict.fromkeys(self.field_labels or {}, UNREADABLE_TEXT),
+            "submit_time": self.submit_time,
+        }
 
     def save(self, *args, update_fields=None, **kwargs):
         # An enquiry that could not be decrypted is never written back over

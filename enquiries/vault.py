@@ -36,6 +36,11 @@ def _fernet():
         ) from error
 
 
+def check_keys():
+    """Raise ImproperlyConfigured unless the configured keys are usable."""
+    _fernet()
+
+
 def encrypt_text(text):
     return _fernet().encrypt(text.encode()).decode("ascii")
 

@@ -353,6 +353,9 @@ ENQUIRY_ENCRYPTION_KEYS = [
     if key.strip()
 ]
 
+# Error reports of a request carrying a submission show no variable values.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "enquiries.error_reports.HealthDataReporterFilter"
+
 CONTACT_SUBMISSION_RETENTION_DAYS = int(
     os.environ.get("CONTACT_SUBMISSION_RETENTION_DAYS", "365")
 )

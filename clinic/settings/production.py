@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from enquiries.keys import key_problems
+
 from .base import *  # noqa: F403
 
 
@@ -53,6 +55,9 @@ ENQUIRY_ENCRYPTION_KEYS = [
     for key in required_env("ENQUIRY_ENCRYPTION_KEYS").split(",")
     if key.strip()
 ]
+# A wrong key would only show at the first submission: refuse to start now.
+if key_problems_found := key_problems(ENQUIRY_ENCRYPTION_KEYS):
+    raise ImproperlyConfigured(" ".join(key_problems_found))
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",")

@@ -14,7 +14,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from enquiries.models import Enquiry
+from enquiries.bulk_log import record_many
+from enquiries.models import Enquiry, EnquiryNote
 from home.throttle import delete_ended_windows
 
 
@@ -46,17 +47,26 @@ class Command(BaseCommand):
         cutoff = timezone.now() - timedelta(days=days)
         old = Enquiry.objects.filter(submit_time__lt=cutoff)
         when = timezone.localtime(cutoff).strftime("%Y-%m-%d %H:%M")
+        period = f"from before {when} (older than {days} days)"
         if dry_run:
-            count = old.count()
+            notes = EnquiryNote.objects.filter(enquiry__in=old).count()
             self.stdout.write(
-                f"Would delete {count} form submission(s) from before {when} "
-                f"(older than {days} days). Nothing was deleted."
+                f"Would delete {old.count()} form submission(s) and {notes} "
+                f"note(s) {period}. Nothing was deleted."
             )
             return
-        count, _ = old.delete()
+        # By submit time alone, which is not encrypted: rows no key can open
+        # go too. Notes go with their enquiry (a cascade), counted apart.
+        _, deleted = old.delete()
+        counts = {
+            "enquiries": deleted.get(Enquiry._meta.label, 0),
+            "notes": deleted.get(EnquiryNote._meta.label, 0),
+        }
         self.stdout.write(
-            f"Deleted {count} form submission(s) from before {when} "
-            f"(older than {days} days)."
+            f"Deleted {counts['enquiries']} form submission(s) and "
+            f"{counts['notes']} note(s) {period}."
         )
+        if counts["enquiries"]:
+            record_many("enquiries.delete", data={**counts, "older_than_days": days})
         ended = delete_ended_windows()
         self.stdout.write(f"Deleted {ended} ended rate-limit counter(s).")
