@@ -8,3 +8,14 @@ class EnquiriesConfig(AppConfig):
     name = "enquiries"
     verbose_name = "Enquiries"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Before any view asks for the policy (hooks load lazily).
+        from wagtail.permissions import register_permission_policy
+
+        from .models import Enquiry
+        from .permissions import EnquiryPermissionPolicy
+
+        register_permission_policy(
+            Enquiry, EnquiryPermissionPolicy(Enquiry), exact_class=True
+        )

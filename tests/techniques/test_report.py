@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from contact.roles import ENQUIRY_HANDLERS, create_enquiry_handlers_group
 from enquiries.models import Enquiry
+from enquiries.roles import ENQUIRY_HANDLERS, create_enquiry_handlers_group
 from techniques.factories import (
     ConditionPageFactory,
     SpecialistFactory,
