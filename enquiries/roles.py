@@ -45,6 +45,9 @@ def create_enquiry_handlers_group(apps=global_apps):
     collection rights; return it."""
     Group = apps.get_model("auth", "Group")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model(
+        "wagtailcore", "GroupCollectionPermission"
+    )
     group, _ = Group.objects.get_or_create(name=ENQUIRY_HANDLERS)
     group.permissions.set(
         [_permission(apps, *permission) for permission in HANDLER_PERMISSIONS]
@@ -52,6 +55,7 @@ def create_enquiry_handlers_group(apps=global_apps):
     # Until the inbox existed, handlers had "Edit" on each contact page to
     # reach Wagtail's Forms section; that also let them change the form.
     GroupPagePermission.objects.filter(group=group).delete()
+    GroupCollectionPermission.objects.filter(group=group).delete()
     return group
 
 
