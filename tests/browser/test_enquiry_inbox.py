@@ -146,7 +146,6 @@ def test_a_handler_reads_and_handles_an_enquiry_by_keyboard(page, inbox):
     assert EnquiryNote.objects.get().text.startswith("Phoned back")
 
 
-
 def test_a_superuser_reads_the_audit_trail(page, inbox):
     sign_in(page, "reception")
     page.goto(f"/admin/enquiries/{inbox['newest'].pk}/")
