@@ -100,6 +100,8 @@ class EnquiryAuditReportView(ReportView):
     index_url_name = "enquiry_audit_report"
     index_results_url_name = "enquiry_audit_report_results"
     default_ordering = None
+    verbose_name = "entry"
+    verbose_name_plural = "entries"
     list_export = ["when", "who", "what", "which"]
     export_headings = {
         "when": "When",

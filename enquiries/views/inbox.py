@@ -42,6 +42,8 @@ class EnquiryIndexView(IndexView):
     default_ordering = "-submit_time"
     page_title = "Enquiries"
     any_permission_required = ["view"]
+    # The columns every export has; ``_prepare_export`` adds the questions.
+    list_export = list(EXPORT_HEADINGS)
 
     def get_base_queryset(self):
         queryset = Enquiry.objects.select_related("page", "assignee")

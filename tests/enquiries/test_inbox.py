@@ -51,6 +51,8 @@ def test_every_forms_enquiries_newest_first(handler_client, two_forms):
     # Nothing the visitor wrote is on the list.
     assert "back pain" not in html
     assert "ada@example.com" not in html
+    # The list offers its downloads.
+    assert "Download CSV" in html and "Download XLSX" in html
     # Viewing the list is not viewing an enquiry.
     assert not ModelLogEntry.objects.filter(action="enquiries.view").exists()
 
