@@ -1,6 +1,7 @@
 """The admin side of enquiries: the Enquiries area, the audit actions and
 the "Enquiry audit" report."""
 
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -15,6 +16,15 @@ hooks.register("register_log_actions", register_actions)
 @hooks.register("register_admin_viewset")
 def register_enquiry_inbox():
     return EnquiryViewSet()
+
+
+@hooks.register("register_permissions")
+def note_permissions():
+    """Shown in Settings > Groups, so a group can be allowed notes."""
+    return Permission.objects.filter(
+        content_type__app_label="enquiries",
+        codename__in=["view_enquirynote", "add_enquirynote"],
+    )
 
 
 @hooks.register("register_admin_urls")

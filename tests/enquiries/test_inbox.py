@@ -195,8 +195,9 @@ def test_export_cells_never_run_as_formulas(handler_client, contact_page):
 
 
 @pytest.mark.parametrize("query", [{}, {"export": "csv"}, {"export": "xlsx"}])
-def test_editors_cannot_list_or_export(editor_client, two_forms, query):
-    response = editor_client.get(INBOX, query)
+@pytest.mark.parametrize("path", ["", "results/"])
+def test_editors_cannot_list_or_export(editor_client, two_forms, query, path):
+    response = editor_client.get(INBOX + path, query)
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert "/enquiries/" not in response["Location"]
@@ -219,3 +220,18 @@ def test_nobody_adds_an_enquiry_by_hand(superuser_client):
     assert superuser_client.get(INBOX + "new/").status_code == 404
     policy = policy_registry.get_by_type(Enquiry)
     assert not policy.user_has_permission(User.objects.get(), "add")
+
+
+def test_administrators_can_grant_the_inbox_rights_in_groups(superuser_client):
+    """Settings > Groups offers every right the handlers' group holds."""
+    html = superuser_client.get(reverse("wagtailusers_groups:add")).content.decode()
+    for codename in ("view_enquiry", "change_enquiry", "add_enquirynote"):
+        assert f'value="{_permission_pk(codename)}"' in html, codename
+
+
+def _permission_pk(codename):
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.get(
+        content_type__app_label="enquiries", codename=codename
+    ).pk
