@@ -6,7 +6,12 @@ through ``record``; the "Enquiry audit" report lists them. Entries keep the
 enquiry's number (its ``__str__``) as their label and no content.
 """
 
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 ACTIONS = {
     "enquiries.view": ("Viewed enquiry", "Viewed"),
@@ -42,12 +47,6 @@ def record_each(enquiries, action, user=None, data=None):
     """Log ``action`` once per enquiry in one query (an export of hundreds),
     sharing one ``uuid`` so the entries read as one act. Per enquiry, so the
     report answers "who has seen enquiry N?" for exports too."""
-    import uuid
-
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils import timezone
-    from wagtail.models import ModelLogEntry
-
     if action not in ACTIONS:
         raise ValueError(f"Unknown enquiry audit action: {action}")
     enquiries = list(enquiries)
