@@ -96,5 +96,6 @@ def contact_page(home_page):
             field_type=field_type,
             required=required,
             choices=choices,
+            is_reason=label == "Reason",
         )
     return page

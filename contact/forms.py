@@ -31,6 +31,9 @@ CONSENT_FIELD = "health_consent"
 # Names staff fields must not take (a field labelled "Health consent" would
 # otherwise overwrite the built-in tick box in the stored data).
 RESERVED_NAMES = {TOKEN_FIELD, ANSWER_FIELD, HONEYPOT_FIELD, CONSENT_FIELD}
+# Questions that take one answer from a fixed list: the only kinds whose
+# answer can be an enquiry's reason (a category, never free text).
+REASON_FIELD_TYPES = ("radio", "dropdown")
 
 # Autocomplete tokens (WCAG 1.3.5) for fields whose name says whose detail it
 # is: only the visitor's own, so "GP's phone number" is not filled with theirs.
@@ -357,11 +360,13 @@ class ContactFormBuilder(FormBuilder):
 
 class ContactPageAdminForm(WagtailAdminFormPageForm):
     """The admin's page form: refuses staff field labels that would clash
-    with the built-in consent box, question or honeypot."""
+    with the built-in consent box, question or honeypot, and a reason
+    question that is not one choice from a list, or more than one of them."""
 
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("form_fields")
+        reason_fields = []
         for form in formset.forms if formset else []:
             if not form.is_valid() or form.cleaned_data.get("DELETE"):
                 continue
@@ -374,4 +379,20 @@ class ContactPageAdminForm(WagtailAdminFormPageForm):
                         "Please choose another, e.g. add a word to it."
                     ),
                 )
+            if form.cleaned_data.get("is_reason"):
+                reason_fields.append(form)
+        for form in reason_fields:
+            if form.cleaned_data.get("field_type") not in REASON_FIELD_TYPES:
+                form.add_error(
+                    "is_reason",
+                    _(
+                        "Only radio buttons or a drop-down can be the reason: "
+                        "its answer is one of the choices you write."
+                    ),
+                )
+        for form in reason_fields[1:]:
+            form.add_error(
+                "is_reason",
+                _("Only one question can be the reason for the enquiry."),
+            )
         return cleaned_data

@@ -37,7 +37,12 @@ from enquiries.models import Enquiry
 from home.models import BasePage, ClinicSettings
 
 from .api_fields import CareMessageField, FormLinksField
-from .forms import CONSENT_FIELD, ContactFormBuilder, ContactPageAdminForm
+from .forms import (
+    CONSENT_FIELD,
+    REASON_FIELD_TYPES,
+    ContactFormBuilder,
+    ContactPageAdminForm,
+)
 from .location_field import FIELD_TYPE_CHOICE
 from .panels import ContactSubmissionsPanel
 from .submissions import Outcome, submit
@@ -72,6 +77,16 @@ class ContactFormField(AbstractFormField):
         "enquiry.",
     )
     field_type.required_on_save = True
+    is_reason = models.BooleanField(
+        "Reason for the enquiry",
+        default=False,
+        help_text="Tick on the one radio-button or drop-down question that "
+        "says what the enquiry is about (such as 'Book an appointment'). The "
+        "enquiry inbox sorts and filters by its answer, which is stored "
+        "unencrypted: never use it for a condition or symptom.",
+    )
+
+    panels = [*AbstractFormField.panels, FieldPanel("is_reason")]
 
 
 class ContactPage(BasePage, AbstractEmailForm):
@@ -233,6 +248,24 @@ class ContactPage(BasePage, AbstractEmailForm):
                     return {field.clean_name: value}
         return {}
 
+    def reason_field(self):
+        """The question whose answer is an enquiry's reason: the field staff
+        ticked as the reason, if it takes one choice; else None."""
+        for field in self.get_form_fields():
+            if field.is_reason and field.field_type in REASON_FIELD_TYPES:
+                return field
+        return None
+
+    def reason_of(self, form):
+        """The visitor's answer to the reason question, as stored in the
+        inbox's plain column ("" when there is none)."""
+        field = self.reason_field()
+        if field is None:
+            return ""
+        name = field.clean_name or field.get_field_clean_name()
+        value = form.cleaned_data.get(name)
+        return value.strip()[:255] if isinstance(value, str) else ""
+
     def get_submission_class(self):
         """Encrypted at rest, with the labels and consent wording as shown."""
         return Enquiry
@@ -247,6 +280,7 @@ class ContactPage(BasePage, AbstractEmailForm):
                 for field in self.get_form_fields()
             },
             consent_text=self.health_consent_text if self.asks_about_health else "",
+            reason=self.reason_of(form),
         )
         queue_submission_emails(self, submission)
         return submission

@@ -1,7 +1,8 @@
 """The emails a submission can cause, built from the stored submission.
 
-None carries health details by default: the clinic's notification says
-which form and when, with a link to the submission in the admin (where only
+Neither the clinic's notification nor the visitor's confirmation carries
+health details by default: the clinic's notification says which form and
+when, with a link straight to the enquiry in the admin's inbox (where only
 enquiry handlers can read it); the visitor's confirmation says only that the
 message arrived. ``CONTACT_NOTIFICATION_INCLUDE_DETAILS = True`` adds the
 answers to the clinic's notification, for clinics whose mail is fit for that.
@@ -10,15 +11,15 @@ never holds them, whatever that setting says: a site's shared mailbox is
 read by more people than the enquiry handlers.
 """
 
-import datetime
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
+
+from enquiries.display import readable
+from enquiries.links import absolute, enquiry_url
 
 from .location_field import chosen_locations
 
@@ -36,27 +37,15 @@ def _when(submission):
     return date_format(timezone.localtime(submission.submit_time), "j F Y, H:i")
 
 
-def submissions_admin_url(page):
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("wagtailforms:list_submissions", args=[page.pk])
-
-
-def _display(value):
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime.datetime):
-        return date_format(value, "SHORT_DATETIME_FORMAT")
-    if isinstance(value, datetime.date):
-        return date_format(value, "SHORT_DATE_FORMAT")
-    return "" if value is None else str(value)
+def enquiry_admin_url(submission):
+    """The enquiry's own page in the admin inbox."""
+    return absolute(enquiry_url(submission))
 
 
 def _details(page, submission):
     data = submission.get_data()
     return [
-        (label, _display(data.get(name)))
+        (label, readable(data.get(name)))
         for name, label in page.get_data_fields()
         if name != "submit_time"
     ]
@@ -74,7 +63,7 @@ def clinic_notification(page, submission):
             "page": page,
             "submission": submission,
             "when": _when(submission),
-            "admin_url": submissions_admin_url(page),
+            "admin_url": enquiry_admin_url(submission),
             "details": _details(page, submission) if include_details else None,
         },
     )
@@ -105,7 +94,7 @@ def location_recipients(page, submission):
 def location_notification(page, submission):
     """The "enquiry for your location" email, or None if no chosen location
     has an email. Never what the visitor wrote: only the form, the time, the
-    location and a link to the submission in the admin."""
+    location and a link to the enquiry in the inbox."""
     recipients = location_recipients(page, submission)
     if not recipients:
         return None
@@ -116,7 +105,7 @@ def location_notification(page, submission):
             "submission": submission,
             "when": _when(submission),
             "locations": chosen_locations(page, submission),
-            "admin_url": submissions_admin_url(page),
+            "admin_url": enquiry_admin_url(submission),
         },
     )
     return EmailMessage(

@@ -10,4 +10,13 @@ class EnquiriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Before any view asks for the policy (hooks load lazily).
+        from wagtail.permissions import register_permission_policy
+
         from . import checks  # noqa: F401 - registers the system checks
+        from .models import Enquiry
+        from .permissions import EnquiryPermissionPolicy
+
+        register_permission_policy(
+            Enquiry, EnquiryPermissionPolicy(Enquiry), exact_class=True
+        )

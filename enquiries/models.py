@@ -41,6 +41,16 @@ class Enquiry(AbstractFormSubmission):
         help_text="The exact consent wording the visitor agreed to (empty if "
         "the form asked for none).",
     )
+    # Plain, so the inbox can filter by it: the choice the visitor picked in
+    # the form's reason question (a category staff wrote, such as "Book an
+    # appointment"; never free text). Empty if the form has no such question.
+    reason = models.CharField(
+        max_length=255,
+        blank=True,
+        db_index=True,
+        help_text="What the enquiry is about: the visitor's answer to the "
+        "form's reason question.",
+    )
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
     )

@@ -10,7 +10,7 @@ below, so running it again repairs a group that drifted.
   clinic's details. In the clinical sections their changes go to a clinical
   reviewer (the "Clinical sign-off" workflow): publishing there needs the
   sign-off permission, which editors do not have. They see no form
-  submissions (enquiry handlers do; see ``contact.roles``).
+  submissions (enquiry handlers do; see ``enquiries.roles``).
 * Clinical reviewers approve, edit and publish pages in the clinical sections
   (those page permissions are granted per section by
   ``techniques.signoff.attach_clinical_sign_off``), record clinical reviews,

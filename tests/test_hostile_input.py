@@ -194,8 +194,9 @@ def test_stored_markup_is_escaped_in_the_admin_and_plain_in_email(
     )
     assert response.status_code == 302
 
-    listing = admin_client.get(f"/admin/forms/submissions/{page.pk}/")
-    html = listing.content.decode()
+    enquiry = Enquiry.objects.get()
+    letter = admin_client.get(f"/admin/enquiries/{enquiry.pk}/")
+    html = letter.content.decode()
     assert "&lt;script&gt;alert(" in html
     assert payload not in html
 

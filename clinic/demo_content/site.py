@@ -225,6 +225,8 @@ CONTACT = {
         "to reply to me and, if I ask for one, to arrange an appointment."
     ),
     "ask_question": True,
+    # The inbox sorts enquiries by the answer to this question.
+    "reason_field": "Reason for contacting us",
     # (label, field_type, required, choices, help_text)
     "fields": [
         ("Your name", "singleline", True, "", ""),

@@ -1,9 +1,10 @@
 """Create the "Enquiry handlers" group: the only non-superusers who may read
-and export form submissions (see contact/roles.py)."""
+and export form submissions (see enquiries/roles.py, where the group now
+lives; enquiries/migrations/0002_inbox_handlers gives it its inbox rights)."""
 
 from django.db import migrations
 
-from contact.roles import create_enquiry_handlers_group
+from enquiries.roles import create_enquiry_handlers_group
 
 
 def create_group(apps, schema_editor):

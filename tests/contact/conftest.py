@@ -9,7 +9,7 @@ from django.test import Client
 from wagtail.models import GroupPagePermission, Page
 
 from contact import spam
-from contact.roles import create_enquiry_handlers_group
+from enquiries.roles import create_enquiry_handlers_group
 from home import throttle
 from home.models import ClinicSettings
 

@@ -63,10 +63,10 @@ def test_the_clinic_is_told_without_any_health_details(
     assert message.to == ["enquiries@clinic.invalid"]
     assert message.subject == "New enquiry"
     assert contact_page.title in message.body
-    assert f"Submission number: {submission.pk}" in message.body
-    assert (
-        f"https://admin.clinic.example/admin/forms/submissions/{contact_page.pk}/"
-        in message.body
+    assert f"Enquiry number: {submission.pk}" in message.body
+    # Straight to the enquiry in the inbox, not a form's list of submissions.
+    assert f"https://admin.clinic.example/admin/enquiries/{submission.pk}/\n" in (
+        message.body
     )
     assert_no_visitor_data(message.subject + message.body)
     assert message.reply_to == []
@@ -128,7 +128,7 @@ def test_a_broken_mail_server_loses_nothing_and_the_retry_sends_it(
     assert Enquiry.objects.count() == 1
     assert FlakyBackend.attempts == 3
     [message] = mail.outbox
-    assert "Submission number" in message.body
+    assert "Enquiry number" in message.body
     assert "failed (attempt 1 of 6, ConnectionRefusedError)" in caplog.text
     assert "sent on attempt 3" in caplog.text
     assert_no_visitor_data(caplog.text)

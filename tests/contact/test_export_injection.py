@@ -1,4 +1,4 @@
-"""The submissions export never hands a spreadsheet a formula to run.
+"""The enquiry exports never hand a spreadsheet a formula to run.
 
 A visitor can type anything into the form; enquiry handlers open the export
 in Excel or LibreOffice. CSV cells that begin with = + - @ (or a tab or
@@ -48,15 +48,29 @@ def hostile_submission(contact_page):
     data = {name: next(payloads) for name in names if name != "submit_time"}
     data["days"] = ["=Monday", "Tuesday"]
     data["health_consent"] = True
-    return Enquiry.objects.create(page=contact_page, form_data=data)
+    return Enquiry.objects.create(
+        page=contact_page, form_data=data, field_labels=labels(contact_page)
+    )
 
 
 def export(client, page, export_format):
+    """The inbox's export of this form's enquiries."""
     response = client.get(
-        f"/admin/forms/submissions/{page.pk}/", {"export": export_format}
+        "/admin/enquiries/", {"form": page.pk, "export": export_format}
     )
     assert response.status_code == 200
-    return b"".join(response.streaming_content)
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return b"".join(response)
+
+
+def labels(page):
+    """What the export's headings say for each stored field."""
+    return {
+        name: label
+        for name, label in page.get_data_fields()
+        if name not in ("submit_time", "health_consent")
+    }
 
 
 def test_csv_cells_that_start_a_formula_are_neutralised(
@@ -68,15 +82,14 @@ def test_csv_cells_that_start_a_formula_are_neutralised(
     assert f"'{HEADING}" in headings
     cells = dict(zip(headings, row, strict=True))
     data = hostile_submission.get_data()
-    for name, label in contact_page.get_data_fields():
+    for name, label in labels(contact_page).items():
         heading = f"'{label}" if label == HEADING else label
-        value = data.get(name)
-        if name in ("submit_time", "health_consent"):
-            assert not cells[heading].startswith("'")
-        elif name == "days":
+        if name == "days":
             assert cells[heading] == "'=Monday, Tuesday"
         else:
-            assert cells[heading] == f"'{value}", name
+            assert cells[heading] == f"'{data[name]}", name
+    for heading in ("Received", "Consent given", "Enquiry"):
+        assert not cells[heading].startswith("'")
     # Every dangerous start was exported (and so neutralised) at least once.
     for payload in DANGEROUS.values():
         assert f"'{payload}" in row
@@ -86,7 +99,7 @@ def test_ordinary_csv_cells_are_left_as_typed(handler_client, visitor, contact_p
     visitor.open()
     assert visitor.send().status_code == 302
     content = export(handler_client, contact_page, "csv").decode()
-    headings, row = list(csv.reader(io.StringIO(content)))
+    headings, row = list(csv.reader(io.StringIO(content, newline="")))
     assert "Ada Patient" in row
     assert "I have had back pain for years." in row
     assert not any(cell.startswith("'") for cell in headings + row)
@@ -110,6 +123,8 @@ def test_xlsx_cells_are_strings_never_formulas(
 
 
 def test_every_form_page_type_exports_through_the_safe_view(db):
+    """Wagtail's own per-form export is closed (contact/wagtail_hooks.py);
+    were it reopened, it would still be safe."""
     form_types = [content_type.model_class() for content_type in get_form_types()]
     assert form_types
     for model in form_types:

@@ -126,7 +126,10 @@ def test_an_enquiry_for_a_location_is_notified_to_its_email_without_details(
     assert len(to_location) == 1
     message = to_location[0]
     assert "Exeter clinic" in message.body
-    assert f"Submission number: {Enquiry.objects.get().pk}" in message.body
+    enquiry = Enquiry.objects.get()
+    assert f"Enquiry number: {enquiry.pk}" in message.body
+    # The link opens this enquiry in the inbox.
+    assert f"/admin/enquiries/{enquiry.pk}/" in message.body
     assert_no_visitor_data(message.subject + message.body)
     assert "Plymouth" not in message.body
     # The clinic's own notification still goes to the page's address.

@@ -1,140 +1,137 @@
-"""Only enquiry handlers and superusers read and export what patients wrote;
-editors can still change the form."""
-
-import io
+"""Only enquiry handlers and superusers read what patients wrote, in the
+Enquiries area; handlers cannot change forms; editors can change forms but
+never read enquiries. Wagtail's own Forms section is closed to everyone."""
 
 import pytest
 from django.contrib.auth.models import Group
-from openpyxl import load_workbook
 from wagtail.models import GroupPagePermission
 
 from contact.factories import ContactPageFactory
-from contact.roles import ENQUIRY_HANDLERS, create_enquiry_handlers_group
+from enquiries.models import Enquiry
+from enquiries.roles import (
+    ENQUIRY_HANDLERS,
+    HANDLER_PERMISSIONS,
+    create_enquiry_handlers_group,
+)
 
 
 @pytest.fixture
 def one_submission(visitor):
     visitor.open()
     assert visitor.send().status_code == 302
+    return Enquiry.objects.get()
 
 
-def listing_url(page):
+def forms_listing_url(page):
     return f"/admin/forms/submissions/{page.pk}/"
+
+
+def inbox_url(page):
+    return f"/admin/enquiries/?form={page.pk}"
 
 
 def refused(response):
     """Wagtail answers a refusal with 403, or a redirect away from the page."""
     return response.status_code == 403 or (
-        response.status_code == 302 and "/submissions/" not in response["Location"]
+        response.status_code == 302
+        and "/submissions/" not in response["Location"]
+        and "/enquiries/" not in response["Location"]
     )
 
 
-def test_the_migration_creates_the_group_with_admin_access(db):
+def test_the_migrations_give_the_group_the_inbox_and_no_page_rights(db):
     group = Group.objects.get(name=ENQUIRY_HANDLERS)
-    assert group.permissions.filter(codename="access_admin").exists()
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert codenames == {codename for _a, _m, codename, _n in HANDLER_PERMISSIONS}
+    assert "delete_enquiry" not in codenames
+    assert not GroupPagePermission.objects.filter(group=group).exists()
 
 
-def test_creating_the_group_again_changes_nothing(handlers_group, contact_page):
-    before = list(GroupPagePermission.objects.values_list("pk", flat=True))
+def test_creating_the_group_again_repairs_it(handlers_group, contact_page):
+    # An old install gave handlers "Edit" on the contact page.
+    GroupPagePermission.objects.create(
+        group=handlers_group, page=contact_page, permission_type="change"
+    )
     assert create_enquiry_handlers_group() == handlers_group
-    assert list(GroupPagePermission.objects.values_list("pk", flat=True)) == before
+    assert not GroupPagePermission.objects.filter(group=handlers_group).exists()
 
 
-def test_handlers_read_submissions(handler_client, contact_page, one_submission):
-    response = handler_client.get(listing_url(contact_page))
+def test_handlers_read_enquiries_in_the_inbox(
+    handler_client, contact_page, one_submission
+):
+    response = handler_client.get(inbox_url(contact_page))
     assert response.status_code == 200
-    html = response.content.decode()
+    assert f"Enquiry {one_submission.pk}" in response.content.decode()
+    letter = handler_client.get(f"/admin/enquiries/{one_submission.pk}/")
+    html = letter.content.decode()
     assert "I have had back pain for years." in html
-    assert "Consent to use health information" in html
+    assert contact_page.health_consent_text in html
 
 
-def test_handlers_find_the_form_in_the_forms_menu(handler_client, contact_page):
-    response = handler_client.get("/admin/forms/")
-    assert response.status_code == 200
-    assert contact_page.title in response.content.decode()
+def test_handlers_cannot_change_the_form_or_its_consent_wording(
+    handler_client, contact_page
+):
+    edit_url = f"/admin/pages/{contact_page.pk}/edit/"
+    assert refused(handler_client.get(edit_url))
+    assert refused(handler_client.post(edit_url, {"health_consent_text": "Anything"}))
+    contact_page.refresh_from_db()
+    assert contact_page.health_consent_text != "Anything"
 
 
-def test_handlers_export_csv(handler_client, contact_page, one_submission):
-    response = handler_client.get(listing_url(contact_page), {"export": "csv"})
-    assert response.status_code == 200
-    lines = b"".join(response.streaming_content).decode().splitlines()
-    assert "Your name" in lines[0]
-    assert "Consent to use health information" in lines[0]
-    assert "ada@example.com" in lines[1]
-    assert "cf_token" not in "".join(lines)
-
-
-def test_handlers_export_xlsx(handler_client, contact_page, one_submission):
-    response = handler_client.get(listing_url(contact_page), {"export": "xlsx"})
-    assert response.status_code == 200
-    content = b"".join(response.streaming_content)
-    sheet = load_workbook(io.BytesIO(content)).active
-    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert "Your message" in rows[0]
-    assert "I have had back pain for years." in rows[1]
-
-
-def test_superusers_read_submissions(superuser_client, contact_page, one_submission):
-    response = superuser_client.get(listing_url(contact_page))
-    assert response.status_code == 200
-    assert "ada@example.com" in response.content.decode()
+def test_a_new_contact_page_gives_handlers_no_rights_on_it(handlers_group, home_page):
+    ContactPageFactory(parent=home_page, slug="referrals", title="Referrals")
+    assert not GroupPagePermission.objects.filter(group=handlers_group).exists()
 
 
 @pytest.mark.parametrize("export", [None, "csv", "xlsx"])
-def test_an_editor_who_is_not_a_handler_cannot_open_the_submissions(
-    editor_client, contact_page, one_submission, export
+@pytest.mark.parametrize("who", ["handler_client", "superuser_client", "editor_client"])
+def test_nobody_reads_submissions_through_wagtails_forms_section(
+    request, contact_page, one_submission, export, who
 ):
+    """Old links go to the inbox (which checks its own rights); Wagtail's
+    listing, exports and deletion are never reached."""
+    client = request.getfixturevalue(who)
     query = {"export": export} if export else {}
-    response = editor_client.get(listing_url(contact_page), query)
-    assert refused(response), response.status_code
-    body = (
-        b"".join(response.streaming_content) if response.streaming else response.content
-    ).decode(errors="replace")
-    assert "ada@example.com" not in body
+    response = client.get(forms_listing_url(contact_page), query)
+    assert response.status_code == 302
+    assert response["Location"] == inbox_url(contact_page)
+    assert client.get("/admin/forms/")["Location"] == "/admin/enquiries/"
+    results = client.get(f"/admin/forms/submissions/{contact_page.pk}/results/")
+    assert refused(results)
+    assert "ada@example.com" not in results.content.decode()
 
 
-def test_an_editor_cannot_delete_submissions(
-    editor_client, contact_page, one_submission
+@pytest.mark.parametrize("who", ["handler_client", "superuser_client", "editor_client"])
+def test_nobody_deletes_through_wagtails_forms_section(
+    request, contact_page, one_submission, who
 ):
-    from enquiries.models import Enquiry
-
-    submission = Enquiry.objects.get()
+    client = request.getfixturevalue(who)
     url = f"/admin/forms/submissions/{contact_page.pk}/delete/"
-    response = editor_client.post(f"{url}?selected-submissions={submission.pk}")
+    response = client.post(f"{url}?selected-submissions={one_submission.pk}")
     assert refused(response)
-    assert Enquiry.objects.filter(pk=submission.pk).exists()
+    assert Enquiry.objects.filter(pk=one_submission.pk).exists()
 
 
-def test_an_editor_sees_no_forms_in_the_forms_section(editor_client, contact_page):
-    response = editor_client.get("/admin/forms/")
-    assert contact_page.title not in response.content.decode()
+def test_the_forms_menu_is_gone_for_everyone(
+    handler_client, superuser_client, editor_client
+):
+    for client in (handler_client, superuser_client, editor_client):
+        html = client.get("/admin/").content.decode()
+        assert 'href="/admin/forms/"' not in html
 
 
-def test_an_editor_can_change_the_form_but_sees_no_submissions(
-    editor_client, handler_client, contact_page, one_submission
+def test_an_editor_can_change_the_form_but_sees_no_enquiries(
+    editor_client, superuser_client, contact_page, one_submission
 ):
     edit_url = f"/admin/pages/{contact_page.pk}/edit/"
     response = editor_client.get(edit_url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Form fields" in html
-    assert listing_url(contact_page) not in html
-    assert "Total submissions" not in html
-    # The handler's view of the same page shows the panel and its link.
-    handler_html = handler_client.get(edit_url).content.decode()
-    assert listing_url(contact_page) in handler_html
-
-
-def test_a_new_contact_page_is_readable_by_handlers(handler_client, home_page):
-    new_form = ContactPageFactory(parent=home_page, slug="referrals", title="Referrals")
-    response = handler_client.get(listing_url(new_form))
-    assert response.status_code == 200
-
-
-def test_handlers_get_no_other_page_rights(handlers_group, contact_page):
-    rights = set(
-        GroupPagePermission.objects.filter(group=handlers_group).values_list(
-            "page_id", "permission__codename"
-        )
-    )
-    assert rights == {(contact_page.pk, "change_page")}
+    assert "/admin/enquiries/" not in html
+    assert "in the enquiry inbox" not in html
+    assert refused(editor_client.get(inbox_url(contact_page)))
+    # A superuser's view of the same page links to its enquiries.
+    superuser_html = superuser_client.get(edit_url).content.decode()
+    assert "1 in the enquiry inbox" in superuser_html
+    assert inbox_url(contact_page).replace("?", "?") in superuser_html

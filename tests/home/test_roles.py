@@ -147,12 +147,11 @@ def test_editors_manage_the_clinic_details_media_specialists_and_redirects(
     assert allowed(editor, reverse("wagtailredirects:add"))
 
 
-def test_editors_do_not_see_form_submissions(editor, site):
-    Enquiry.objects.create(page=site["contact"], form_data={"msg": "Pain"})
-    listing = editor.get(reverse("wagtailforms:index"))
-    assert site["contact"].title not in listing.content.decode()
-    submissions = reverse("wagtailforms:list_submissions", args=[site["contact"].pk])
-    assert refused(editor.get(submissions))
+def test_editors_do_not_see_enquiries(editor, site):
+    enquiry = Enquiry.objects.create(page=site["contact"], form_data={"msg": "Pain"})
+    assert refused(editor.get(reverse("enquiries:index")))
+    assert refused(editor.get(reverse("enquiries:edit", args=[enquiry.pk])))
+    assert "/admin/enquiries/" not in editor.get("/admin/").content.decode()
     # They can still change the form itself.
     assert allowed(editor, edit_url(site["contact"]))
 
@@ -195,14 +194,14 @@ def test_reviewers_do_not_create_pages_or_edit_general_ones(reviewer, site):
 
 
 def test_reviewers_do_not_manage_content_settings_people_or_enquiries(reviewer, site):
-    Enquiry.objects.create(page=site["contact"], form_data={"msg": "Pain"})
-    submissions = reverse("wagtailforms:list_submissions", args=[site["contact"].pk])
+    enquiry = Enquiry.objects.create(page=site["contact"], form_data={"msg": "Pain"})
     for url in (
         settings_url(ClinicSettings),
         "/admin/techniques/specialist/",
         reverse("wagtailusers_users:index"),
         reverse("wagtailredirects:index"),
         reverse("wagtaildocs:add_multiple"),
-        submissions,
+        reverse("enquiries:index"),
+        reverse("enquiries:edit", args=[enquiry.pk]),
     ):
         assert refused(reviewer.get(url)), url

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from contact.roles import ENQUIRY_HANDLERS, create_enquiry_handlers_group
 from enquiries.models import Enquiry
+from enquiries.roles import ENQUIRY_HANDLERS, create_enquiry_handlers_group
 from techniques.factories import (
     ConditionPageFactory,
     SpecialistFactory,
@@ -134,13 +134,21 @@ def submissions(contact_page):
         )
 
 
-def test_enquiry_handlers_see_the_new_submissions_count(
+def test_enquiry_handlers_see_the_new_enquiries_waiting(
     client, enquiry_handler, submissions
 ):
+    Enquiry.objects.filter(pk=Enquiry.objects.order_by("pk")[0].pk).update(
+        status="answered"
+    )
     html = dashboard(client, enquiry_handler)
-    assert re.search(r"<strong>3</strong> new submissions in the last 7 days", html)
+    assert re.search(r"<strong>4</strong> new enquiries waiting for a reply", html)
+    assert "/admin/enquiries/?status=new" in html
+    # The newest link straight to themselves.
+    newest = Enquiry.objects.filter(status="new").order_by("-submit_time")[0]
+    assert f'href="/admin/enquiries/{newest.pk}/"' in html
 
 
-def test_editors_do_not_see_the_submissions_count(client, editor, submissions):
+def test_editors_do_not_see_the_enquiries_panel(client, editor, submissions):
     html = dashboard(client, editor)
-    assert "new submissions" not in html
+    assert "new enquiries" not in html
+    assert "/admin/enquiries/" not in html

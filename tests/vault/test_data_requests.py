@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from contact.roles import create_enquiry_handlers_group
+from enquiries.roles import create_enquiry_handlers_group
 from enquiries.data_requests import subject_hash
 from enquiries.models import Enquiry, EnquiryNote
 

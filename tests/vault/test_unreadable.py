@@ -53,30 +53,37 @@ def readable(contact_page):
     )
 
 
-def listing_url(page):
-    return reverse("wagtailforms:list_submissions", args=[page.pk])
+def inbox_url():
+    return reverse("enquiries:index")
 
 
-def test_the_submissions_listing_shows_the_placeholder_beside_readable_rows(
+def test_the_enquiry_page_shows_the_placeholder_and_the_inbox_lists_both(
     admin_client, contact_page, unreadable, readable
 ):
-    response = admin_client.get(listing_url(contact_page))
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert UNREADABLE_TEXT in html
-    assert "Ben Readable" in html
+    listing = admin_client.get(inbox_url())
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert reverse("enquiries:edit", args=[unreadable.pk]) in html
+    assert reverse("enquiries:edit", args=[readable.pk]) in html
+
+    page = admin_client.get(reverse("enquiries:edit", args=[unreadable.pk]))
+    assert page.status_code == 200
+    assert UNREADABLE_TEXT in page.content.decode()
+    assert MESSAGE not in page.content.decode()
+    other = admin_client.get(reverse("enquiries:edit", args=[readable.pk]))
+    assert "Ben Readable" in other.content.decode()
 
 
 def test_csv_and_xlsx_exports_carry_the_placeholder(
     admin_client, contact_page, unreadable, readable
 ):
-    csv = admin_client.get(listing_url(contact_page), {"export": "csv"})
+    csv = admin_client.get(inbox_url(), {"export": "csv"})
     assert csv.status_code == 200
     text = b"".join(csv.streaming_content).decode()
     assert UNREADABLE_TEXT in text
     assert "Ben Readable" in text
 
-    xlsx = admin_client.get(listing_url(contact_page), {"export": "xlsx"})
+    xlsx = admin_client.get(inbox_url(), {"export": "xlsx"})
     assert xlsx.status_code == 200
     sheet = load_workbook(BytesIO(b"".join(xlsx.streaming_content))).active
     cells = [cell.value for row in sheet.iter_rows() for cell in row]

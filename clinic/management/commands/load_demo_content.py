@@ -247,6 +247,7 @@ class Command(BaseCommand):
                         choices=choices,
                         help_text=help_text,
                         sort_order=order,
+                        is_reason=label == data["reason_field"],
                     )
                     for order, (label, field_type, required, choices, help_text) in (
                         enumerate(data["fields"])

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contact', '0004_submissions_become_enquiries'),
+        ('contact', '0005_inbox_reason_field'),
     ]
 
     operations = [
