@@ -29,7 +29,6 @@ from urllib.parse import urlsplit
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.middleware.clickjacking import XFrameOptionsMiddleware
 
 ADMIN_PATH_PREFIX = "/admin/"
 
@@ -65,7 +64,21 @@ def admin_policy_changes():
 
 
 class ClinicCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the admin's policy changes under /admin/."""
+    """django-csp's middleware, with the admin's policy changes under /admin/
+    and the previews' one change.
+
+    It also sets ``X-Frame-Options`` to match, for browsers that read only
+    that header: ``SAMEORIGIN`` for the admin and previews. Django's
+    ``XFrameOptionsMiddleware`` (listed after this one, so it sees responses
+    first) gives everything else ``X_FRAME_OPTIONS`` (DENY); it stays in
+    ``MIDDLEWARE`` for ``check --deploy``.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if is_admin_request(request) or is_preview_request(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -76,14 +89,3 @@ class ClinicCSPMiddleware(CSPMiddleware):
         elif is_preview_request(request):
             parts.replace = {**PREVIEW_POLICY_CHANGES, **(parts.replace or {})}
         return parts
-
-
-class ClinicXFrameOptionsMiddleware(XFrameOptionsMiddleware):
-    """Django's ``X-Frame-Options``, saying what the policy above says:
-    ``SAMEORIGIN`` for the admin and previews (for browsers that read only
-    this header), ``X_FRAME_OPTIONS`` (DENY) for everything else."""
-
-    def get_xframe_options_value(self, request, response):
-        if is_admin_request(request) or is_preview_request(request):
-            return "SAMEORIGIN"
-        return super().get_xframe_options_value(request, response)

@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "clinic.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "clinic.two_factor.TwoFactorMiddleware",
-    "clinic.security.ClinicXFrameOptionsMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # For /api/ only: refuses odd query parameters (null characters, digits
     # other than 0-9, overlong values) and over-large or over-deep bodies
