@@ -3,12 +3,7 @@
 from django.db import models
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import (
-    FieldPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    PageChooserPanel,
-)
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -19,6 +14,8 @@ from home.headless import HeadlessPreviewWhenConfigured
 
 from .api import PageLinkField, PageLinksField, featured
 from .blocks import BodyStreamBlock
+from .panels import InlinePanel
+from .revisions import OneRevisionPerChangeMixin
 from .sections import Sections
 from .throttle import ThrottleCounter  # noqa: F401 - registers the model
 from .visibility import visible_pages
@@ -28,8 +25,11 @@ featured_techniques = featured("featured_techniques", "technique")
 featured_conditions = featured("featured_conditions", "condition")
 
 
-class BasePage(HeadlessPreviewWhenConfigured, Page):
+class BasePage(OneRevisionPerChangeMixin, HeadlessPreviewWhenConfigured, Page):
     """Behaviour every public page of the site shares.
+
+    ``OneRevisionPerChangeMixin`` keeps "Compare with previous version"
+    meaningful after autosave (``home.revisions``).
 
     ``meta_description`` gives templates one place to ask for the text search
     engines show: the editor's own description from the Promote tab, or else
@@ -127,11 +127,13 @@ class HomePage(BasePage):
             "featured_techniques",
             label="Featured technique",
             heading="Featured techniques",
+            item_heading="technique",
         ),
         InlinePanel(
             "featured_conditions",
             label="Featured condition",
             heading="Featured conditions",
+            item_heading="condition",
         ),
         MultiFieldPanel(
             [

@@ -15,7 +15,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     PageChooserPanel,
 )
@@ -25,6 +24,7 @@ from wagtail.search import index
 
 from home.api import ChoiceField, ChoicesListField, HeroImageField, SectionsField
 from home.models import BasePage
+from home.panels import InlinePanel
 from home.sections import QuestionsSection, Section, Sections
 from home.visibility import visible, visible_pages
 from techniques.api import (
@@ -199,6 +199,7 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
             "condition_links",
             label="Condition",
             heading="Conditions this technique treats",
+            item_heading="condition",
             help_text="Choose and order the conditions. Each condition's page "
             "lists this technique automatically.",
         ),
@@ -206,6 +207,7 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
             "leaflets",
             label="Leaflet",
             heading="Patient leaflets",
+            item_heading="display_title",
             help_text="Documents patients can download, such as printable "
             "information sheets, listed with their file type and size.",
         ),
