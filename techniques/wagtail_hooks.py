@@ -12,6 +12,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .dashboard import add_staff_panels, works_on_clinical_pages
 from .models import ClinicalReviewMixin, Specialist
+from .reviewer_menu import reviewers_action_menu, say_what_the_review_did
 from .signoff import REVIEW_LOG_ACTION, can_record_review
 from .views import ClinicalReviewReportView, RecordClinicalReviewView
 
@@ -86,6 +87,8 @@ def register_clinical_review_report_menu_item():
 
 
 hooks.register("construct_homepage_panels", add_staff_panels)
+hooks.register("construct_page_action_menu", reviewers_action_menu)
+hooks.register("after_edit_page", say_what_the_review_did)
 
 
 class RecordClinicalReviewButton(PageMenuItem):
