@@ -36,12 +36,41 @@ class BasePage(OneRevisionPerChangeMixin, HeadlessPreviewWhenConfigured, Page):
     the page's summary.
     """
 
+    menu_title = models.CharField(
+        "short title for menus",
+        max_length=40,
+        blank=True,
+        help_text="Optional: a shorter title for the site's menus, e.g. "
+        "'Contact us' for 'Ask a question or book an appointment'. Leave empty "
+        "to use the page title.",
+    )
+
     summary_field_name = "summary"
     # The page type's fixed sections, in page order (``home.sections``).
     SECTIONS = Sections()
 
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading="For search engines",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus"), FieldPanel("menu_title")],
+            heading="For site menus",
+        ),
+    ]
+
     class Meta:
         abstract = True
+
+    @property
+    def title_in_menus(self):
+        """What the site's menus call this page."""
+        return self.menu_title or self.title
 
     def sections(self):
         """The sections an editor has filled in, in page order: the page's
@@ -92,11 +121,13 @@ class HomePage(BasePage):
         help_text="Where the 'Ask a question' and 'Book an appointment' buttons lead.",
     )
     question_cta_label = models.CharField(
+        "'Ask a question' button text",
         max_length=60,
         default="Ask a question",
         help_text="Words on the button for visitors with a question.",
     )
     appointment_cta_label = models.CharField(
+        "'Book an appointment' button text",
         max_length=60,
         default="Book an appointment",
         help_text="Words on the button for visitors who want an appointment.",

@@ -13,12 +13,39 @@
   a field of the item, a saved item is headed by that field instead ("Your
   message", "Essential tremor"). New, unsaved items keep the numbered label.
   The heading is read by ``templates/wagtailadmin/panels/inline_panel_child.html``.
+
+``ReadOnlyPanel`` shows a value editors cannot change as a person would write
+it: a date as "30 November 2027", and an empty value as the panel's
+``empty_text`` ("Not reviewed yet") instead of Wagtail's "None".
 """
 
+import datetime
 import functools
 
+from django.utils.dateformat import format as format_date
 from wagtail.admin import compare
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.panels import InlinePanel as WagtailInlinePanel
+
+# How staff screens write a date.
+DATE_FORMAT = "j F Y"
+
+
+class ReadOnlyPanel(FieldPanel):
+    def __init__(self, field_name, *args, empty_text="—", **kwargs):
+        kwargs["read_only"] = True
+        self.empty_text = empty_text
+        super().__init__(field_name, *args, **kwargs)
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "empty_text": self.empty_text}
+
+    def format_value_for_display(self, value):
+        if value is None or value == "":
+            return self.empty_text
+        if isinstance(value, datetime.date):
+            return format_date(value, DATE_FORMAT)
+        return super().format_value_for_display(value)
 
 
 class PlacedChildObjectComparison(compare.ChildObjectComparison):

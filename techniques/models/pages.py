@@ -179,6 +179,7 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
         help_text="Optional picture shown at the top of the page.",
     )
     image_alt = models.CharField(
+        "image description",
         max_length=250,
         blank=True,
         help_text="Required with an image: describe what it shows for people "

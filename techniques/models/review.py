@@ -31,6 +31,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import PagePermissionTester
 
+from home.panels import ReadOnlyPanel
+
 SIGN_OFF_PERMISSION = "techniques.sign_off_clinical_content"
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 REVIEW_FIELDS = ("last_reviewed", "reviewed_by")
@@ -152,8 +154,8 @@ class ClinicalReviewMixin(ClinicalSectionMixin, models.Model):
     review_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("last_reviewed", read_only=True),
-                FieldPanel("reviewed_by", read_only=True),
+                ReadOnlyPanel("last_reviewed", empty_text="Not reviewed yet"),
+                ReadOnlyPanel("reviewed_by", empty_text="No one yet"),
                 FieldPanel("review_interval_months"),
             ],
             heading="Clinical review",

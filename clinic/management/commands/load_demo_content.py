@@ -183,6 +183,7 @@ class Command(BaseCommand):
         def build():
             return ContactPage(
                 title=data["title"],
+                menu_title=data["menu_title"],
                 slug=data["slug"],
                 intro=data["intro"],
                 thank_you_text=data["thank_you_text"],
