@@ -133,7 +133,10 @@ class ClinicalReviewMixin(ClinicalSectionMixin, models.Model):
         null=True,
         blank=True,
         editable=False,
-        on_delete=models.SET_NULL,
+        # A page must not quietly lose who checked it: the profile cannot be
+        # deleted while a page names it (techniques/specialist_admin.py says
+        # what to do instead).
+        on_delete=models.PROTECT,
         related_name="+",
         help_text="The specialist who last reviewed this page. Set only by "
         "recording a clinical review.",
