@@ -42,8 +42,12 @@ def test_one_sentence_and_one_move_show_as_exactly_two_changes(editor_tab):
     # One sentence at the end of "What it is".
     section = tab.locator("[data-contentpath='what_it_is'] [contenteditable='true']")
     section.click()
+    expect(section).to_be_focused()
     tab.keyboard.press("Control+End")
     tab.keyboard.type(f" {NEW_SENTENCE}")
+    # The rich-text editor copies its content into the form a moment later.
+    stored = tab.locator("input[name='what_it_is']")
+    expect(stored).to_have_value(re.compile(re.escape(NEW_SENTENCE)))
 
     # The first condition moves down one place.
     conditions = tab.locator("#id_condition_links-FORMS > [data-inline-panel-child]")
