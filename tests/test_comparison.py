@@ -71,7 +71,9 @@ def with_a_second_leaflet(technique):
     from techniques.models import TechniqueLeaflet
 
     other = TechniqueLeaflet.objects.exclude(page=technique).first()
-    TechniqueLeaflet.objects.create(page=technique, document=other.document)
+    TechniqueLeaflet.objects.create(
+        page=technique, document=other.document, sort_order=1
+    )
     technique = type(technique).objects.get(pk=technique.pk)
     technique.save_revision().publish()
     return technique

@@ -54,6 +54,8 @@ def open_editor(tab, technique):
 
 
 def test_the_preview_panel_shows_the_page_at_every_device_size(editor_tab, technique):
+    """The panel shows the page at each device size, while the public page
+    itself still refuses to be framed, even by the admin's own origin."""
     tab = open_editor(editor_tab, technique)
     tab.get_by_role("button", name="Toggle preview").click()
     preview = tab.frame_locator("iframe#w-preview-iframe")
@@ -65,6 +67,27 @@ def test_the_preview_panel_shows_the_page_at_every_device_size(editor_tab, techn
         size = sizes.nth(index)
         size.check(force=True)  # a visually hidden radio inside its icon label
         expect(heading).to_have_text(technique.title)
+
+    blocked = []
+    tab.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "frame-ancestors" in message.text else None
+        ),
+    )
+    tab.evaluate(
+        """url => {
+            const frame = document.createElement('iframe');
+            frame.id = 'public-frame';
+            frame.src = url;
+            document.body.append(frame);
+        }""",
+        technique.url,
+    )
+    public = tab.frame_locator("#public-frame")
+    tab.wait_for_timeout(1000)
+    expect(public.get_by_role("heading", level=1)).to_have_count(0)
+    assert blocked, "Chromium should report the blocked frame"
 
 
 def test_the_checks_panel_measures_and_checks_the_page(editor_tab, technique):
@@ -86,27 +109,3 @@ def test_the_checks_panel_measures_and_checks_the_page(editor_tab, technique):
     expect(
         checks.get_by_text("Image alt text has inappropriate pattern")
     ).to_be_visible()
-
-
-def test_public_pages_refuse_to_be_framed_even_by_the_admin(editor_tab, technique):
-    tab = open_editor(editor_tab, technique)
-    blocked = []
-    tab.on(
-        "console",
-        lambda message: (
-            blocked.append(message.text) if "frame-ancestors" in message.text else None
-        ),
-    )
-    tab.evaluate(
-        """url => {
-            const frame = document.createElement('iframe');
-            frame.id = 'public-frame';
-            frame.src = url;
-            document.body.append(frame);
-        }""",
-        technique.url,
-    )
-    tab.wait_for_timeout(1000)
-    public = tab.frame_locator("#public-frame")
-    expect(public.get_by_role("heading", level=1)).to_have_count(0)
-    assert blocked, "Chromium should report the blocked frame"
