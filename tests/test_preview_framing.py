@@ -120,3 +120,29 @@ def test_public_pages_still_refuse_every_frame(client, admin_client, technique):
     # A request that merely claims to be a preview is an ordinary request.
     response = client.get(technique.url, {"in_preview_panel": "true"})
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_a_preview_in_the_front_end_is_sent_there_from_a_frameable_response(
+    admin_client, admin_user, technique, settings
+):
+    """With HEADLESS_PREVIEW_URL set, the panel's frame is redirected to the
+    front end (whose own headers then apply); the admin lets it frame that
+    origin (tests/test_security.py)."""
+    front_end = "https://app.clinic.example/preview"
+    settings.HEADLESS_PREVIEW_URL = front_end
+    settings.WAGTAIL_HEADLESS_PREVIEW = {
+        "CLIENT_URLS": {"default": front_end},
+        "REDIRECT_ON_PREVIEW": True,
+        "ENFORCE_TRAILING_SLASH": False,
+    }
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[technique.pk])
+    assert admin_client.post(url, untouched_form_data(technique, admin_user)).json()[
+        "is_valid"
+    ]
+
+    response = admin_client.get(url, {"in_preview_panel": "true"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(front_end)
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert directives(response)["frame-ancestors"] == ["'self'"]
