@@ -15,7 +15,11 @@ from .models import ClinicalReviewMixin
 from .reviewer_menu import reviewers_action_menu, say_what_the_review_did
 from .signoff import REVIEW_LOG_ACTION, can_record_review
 from .specialist_admin import SpecialistAdmin
-from .views import ClinicalReviewReportView, RecordClinicalReviewView
+from .views import (
+    ClinicalReviewRecordedView,
+    ClinicalReviewReportView,
+    RecordClinicalReviewView,
+)
 
 modeladmin_register(SpecialistAdmin)
 
@@ -37,6 +41,11 @@ def register_clinical_review_urls():
             "pages/<int:page_id>/record-clinical-review/",
             RecordClinicalReviewView.as_view(),
             name="record_clinical_review",
+        ),
+        path(
+            "pages/<int:page_id>/clinical-review-recorded/",
+            ClinicalReviewRecordedView.as_view(),
+            name="clinical_review_recorded",
         ),
     ]
 

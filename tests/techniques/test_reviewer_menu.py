@@ -162,3 +162,32 @@ def test_plain_approval_keeps_wagtails_message(reviewer_client, reviewer, submit
     shown = [str(message) for message in response.context["messages"]]
     assert len(shown) == 1
     assert "has been updated" in shown[0]
+
+
+def test_recording_from_the_dashboard_says_what_happened_too(
+    reviewer_client, submitted
+):
+    """The dashboard's "Awaiting your review" buttons post to Wagtail's
+    workflow action view, which has no message of its own."""
+    task_state = submitted.current_workflow_task_state
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[submitted.pk, "record_review_and_approve", task_state.pk],
+    )
+
+    response = reviewer_client.post(url, follow=True)
+
+    due = format_date(add_months(timezone.localdate(), 12), "j F Y")
+    assert response.request["PATH_INFO"] == reverse("wagtailadmin_home")
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [f"Reviewed and published; next review due {due}"]
+    submitted.refresh_from_db()
+    assert submitted.live
+
+
+def test_the_outcome_page_says_nothing_when_no_review_was_recorded(
+    reviewer_client, submitted
+):
+    url = reverse("clinical_review_recorded", args=[submitted.pk])
+    response = reviewer_client.get(url, follow=True)
+    assert [str(message) for message in response.context["messages"]] == []
