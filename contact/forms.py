@@ -94,7 +94,17 @@ MESSAGES = {
         "If you would rather not, please phone us instead."
     ),
     "one_value": _("Please give just one answer here."),
+    "choose_one": _("Please choose one of the answers."),
+    "not_a_choice": _(
+        "That is not one of the answers we can take. Please choose one of them."
+    ),
 }
+
+# A drop-down's first, empty option: browsers otherwise show (and send) its
+# first real answer, so a patient who skipped it would be recorded as having
+# chosen, say, the first clinic. With ``required`` on the <select>, this is
+# the placeholder option HTML expects.
+PLEASE_CHOOSE = _("Please choose…")
 
 
 def autocomplete_token(field_type, clean_name, first_email):
@@ -337,6 +347,27 @@ class ContactFormBuilder(FormBuilder):
     def create_location_field(self, field, options):
         # The clinic's live locations (contact/location_field.py).
         return location_field(options)
+
+    # A drop-down or radio group starts with nothing chosen (unless staff set
+    # a default answer), and one left unanswered gets a message that says to
+    # choose, with everything else the visitor typed kept.
+
+    def choice_options(self, field, options):
+        options["error_messages"] = {
+            "required": MESSAGES["choose_one"],
+            "invalid_choice": MESSAGES["not_a_choice"],
+        }
+        return options
+
+    def create_dropdown_field(self, field, options):
+        field_object = super().create_dropdown_field(
+            field, self.choice_options(field, options)
+        )
+        field_object.choices = [("", PLEASE_CHOOSE), *field_object.choices]
+        return field_object
+
+    def create_radio_field(self, field, options):
+        return super().create_radio_field(field, self.choice_options(field, options))
 
     @property
     def formfields(self):

@@ -17,12 +17,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
@@ -35,6 +30,7 @@ from wagtail.search import index
 
 from enquiries.models import Enquiry
 from home.models import BasePage, ClinicSettings
+from home.panels import InlinePanel
 
 from .api_fields import CareMessageField, FormLinksField
 from .forms import (
@@ -149,7 +145,12 @@ class ContactPage(BasePage, AbstractEmailForm):
         ContactSubmissionsPanel(),
         FieldPanel("intro"),
         FieldPanel("care_message"),
-        InlinePanel("form_fields", label="Form field", heading="Form fields"),
+        InlinePanel(
+            "form_fields",
+            label="Form field",
+            heading="Form fields",
+            item_heading="label",
+        ),
         MultiFieldPanel(
             [FieldPanel("asks_about_health"), FieldPanel("health_consent_text")],
             heading="Health information",

@@ -3,12 +3,7 @@
 from django.db import models
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import (
-    FieldPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    PageChooserPanel,
-)
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -19,6 +14,8 @@ from home.headless import HeadlessPreviewWhenConfigured
 
 from .api import PageLinkField, PageLinksField, featured
 from .blocks import BodyStreamBlock
+from .panels import InlinePanel
+from .revisions import OneRevisionPerChangeMixin
 from .sections import Sections
 from .throttle import ThrottleCounter  # noqa: F401 - registers the model
 from .visibility import visible_pages
@@ -28,20 +25,52 @@ featured_techniques = featured("featured_techniques", "technique")
 featured_conditions = featured("featured_conditions", "condition")
 
 
-class BasePage(HeadlessPreviewWhenConfigured, Page):
+class BasePage(OneRevisionPerChangeMixin, HeadlessPreviewWhenConfigured, Page):
     """Behaviour every public page of the site shares.
+
+    ``OneRevisionPerChangeMixin`` keeps "Compare with previous version"
+    meaningful after autosave (``home.revisions``).
 
     ``meta_description`` gives templates one place to ask for the text search
     engines show: the editor's own description from the Promote tab, or else
     the page's summary.
     """
 
+    menu_title = models.CharField(
+        "short title for menus",
+        max_length=40,
+        blank=True,
+        help_text="Optional: a shorter title for the site's menus, e.g. "
+        "'Contact us' for 'Ask a question or book an appointment'. Leave empty "
+        "to use the page title.",
+    )
+
     summary_field_name = "summary"
     # The page type's fixed sections, in page order (``home.sections``).
     SECTIONS = Sections()
 
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading="For search engines",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus"), FieldPanel("menu_title")],
+            heading="For site menus",
+        ),
+    ]
+
     class Meta:
         abstract = True
+
+    @property
+    def title_in_menus(self):
+        """What the site's menus call this page."""
+        return self.menu_title or self.title
 
     def sections(self):
         """The sections an editor has filled in, in page order: the page's
@@ -92,11 +121,13 @@ class HomePage(BasePage):
         help_text="Where the 'Ask a question' and 'Book an appointment' buttons lead.",
     )
     question_cta_label = models.CharField(
+        "'Ask a question' button text",
         max_length=60,
         default="Ask a question",
         help_text="Words on the button for visitors with a question.",
     )
     appointment_cta_label = models.CharField(
+        "'Book an appointment' button text",
         max_length=60,
         default="Book an appointment",
         help_text="Words on the button for visitors who want an appointment.",
@@ -128,11 +159,13 @@ class HomePage(BasePage):
             "featured_techniques",
             label="Featured technique",
             heading="Featured techniques",
+            item_heading="technique",
         ),
         InlinePanel(
             "featured_conditions",
             label="Featured condition",
             heading="Featured conditions",
+            item_heading="condition",
         ),
         MultiFieldPanel(
             [

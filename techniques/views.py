@@ -6,8 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -16,6 +17,7 @@ from wagtail.models import Page
 
 from .dashboard import works_on_clinical_pages
 from .models import ClinicalReviewMixin
+from .reviewer_menu import review_outcome_message
 from .schedule import DUE_SOON, OVERDUE, due_reviews
 from .signoff import (
     ReviewNotAllowed,
@@ -160,3 +162,25 @@ class RecordClinicalReviewView(WagtailAdminTemplateMixin, TemplateView):
                 f"Next review due {format_date(self.page.next_review_due, 'j F Y')}.",
             )
         return redirect(self.next_url())
+
+
+class ClinicalReviewRecordedView(View):
+    """Where "Record clinical review, approve and publish" leads from the
+    dashboard's "Awaiting your review" (Wagtail's workflow action view has no
+    message of its own): says what happened, then shows the dashboard.
+
+    ``ClinicalSignOffTask.on_action`` sends the reviewer here; the message is
+    only given when the page really was reviewed today and is live.
+    """
+
+    def get(self, request, page_id):
+        page = get_object_or_404(Page, id=page_id).specific
+        if (
+            isinstance(page, ClinicalReviewMixin)
+            and page.live
+            and page.last_reviewed == timezone.localdate()
+        ):
+            messages.success(request, review_outcome_message(page))
+        return redirect(
+            get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+        )

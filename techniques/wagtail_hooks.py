@@ -8,42 +8,18 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
 from .dashboard import add_staff_panels, works_on_clinical_pages
-from .models import ClinicalReviewMixin, Specialist
+from .models import ClinicalReviewMixin
+from .reviewer_menu import reviewers_action_menu, say_what_the_review_did
 from .signoff import REVIEW_LOG_ACTION, can_record_review
-from .views import ClinicalReviewReportView, RecordClinicalReviewView
-
-
-class SpecialistAdmin(ModelAdmin):
-    """Specialists at /admin/techniques/specialist/: list, search, filter, edit."""
-
-    model = Specialist
-    menu_label = "Specialists"
-    menu_icon = "group"
-    menu_order = 250
-    add_to_admin_menu = True
-    list_display = ("name", "role", "specialty", "performs", "profile")
-    list_filter = ("specialty", "techniques")
-    search_fields = ("name", "role", "credentials", "biography")
-    ordering = ("name",)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("techniques")
-
-    @staticmethod
-    def performs(specialist):
-        return ", ".join(page.title for page in specialist.techniques.all()) or "—"
-
-    performs.short_description = "Performs"
-
-    @staticmethod
-    def profile(specialist):
-        return "Sample profile" if specialist.is_sample else "Real profile"
-
-    profile.short_description = "Profile"
-
+from .specialist_admin import SpecialistAdmin
+from .views import (
+    ClinicalReviewRecordedView,
+    ClinicalReviewReportView,
+    RecordClinicalReviewView,
+)
 
 modeladmin_register(SpecialistAdmin)
 
@@ -66,6 +42,11 @@ def register_clinical_review_urls():
             RecordClinicalReviewView.as_view(),
             name="record_clinical_review",
         ),
+        path(
+            "pages/<int:page_id>/clinical-review-recorded/",
+            ClinicalReviewRecordedView.as_view(),
+            name="clinical_review_recorded",
+        ),
     ]
 
 
@@ -86,6 +67,8 @@ def register_clinical_review_report_menu_item():
 
 
 hooks.register("construct_homepage_panels", add_staff_panels)
+hooks.register("construct_page_action_menu", reviewers_action_menu)
+hooks.register("after_edit_page", say_what_the_review_did)
 
 
 class RecordClinicalReviewButton(PageMenuItem):

@@ -201,6 +201,8 @@ REFERRERS = {
 
 CONTACT = {
     "title": "Ask a question or book an appointment",
+    # What the main menu and the footer's button call it.
+    "menu_title": "Contact us",
     "slug": "contact",
     "intro": (
         "<p>Use this form to ask us a question or to ask for an appointment. "

@@ -171,7 +171,10 @@ STORAGES = {
 }
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Neuromodulation Clinic"
+# The same name as Settings → Clinic details gives by default; the admin
+# shows that setting (templates/wagtailadmin/), this is for emails and
+# authenticator apps.
+WAGTAIL_SITE_NAME = "Neuromodulation and Pain Clinic"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -8,9 +8,12 @@ Every page they name is live and outside private sections
 """
 
 from django import template
-from wagtail.models import Site
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from wagtail.models import Site, get_page_models
 
 from contact.models import ContactPage
+from home.models import BasePage
 from home.visibility import visible
 from locations.models import site_locations as locations_under
 from techniques.models import ConditionIndexPage
@@ -56,8 +59,28 @@ def menu_pages(context):
     return _cached(
         request,
         "menu_pages",
-        lambda: list(visible(root.get_children().in_menu())),
+        lambda: list(with_menu_labels(visible(root.get_children().in_menu()))),
     )
+
+
+def with_menu_labels(pages):
+    """``pages`` annotated with ``menu_label``: the page's short title for
+    menus, else its title.
+
+    ``menu_title`` is a column of each page type's own table, so it is read
+    with one small subquery per page type inside the menu's own query, rather
+    than by turning every item into its specific page (a query per type).
+    """
+    short_titles = [
+        Subquery(
+            model.objects.filter(pk=OuterRef("pk"))
+            .exclude(menu_title="")
+            .values("menu_title")[:1]
+        )
+        for model in get_page_models()
+        if issubclass(model, BasePage)
+    ]
+    return pages.annotate(menu_label=Coalesce(*short_titles, F("title")))
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
@@ -77,7 +100,7 @@ def main_nav(context):
                 current = "page"
             elif url_path.startswith(item.url_path):
                 current = "true"
-        items.append({"page": item, "current": current})
+        items.append({"page": item, "label": item.menu_label, "current": current})
     return {"items": items, "request": context.get("request")}
 
 

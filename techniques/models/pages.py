@@ -15,7 +15,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     PageChooserPanel,
 )
@@ -31,6 +30,7 @@ from home.api import (
     SectionsField,
 )
 from home.models import BasePage
+from home.panels import InlinePanel
 from home.sections import QuestionsSection, Section, Sections
 from home.visibility import visible, visible_pages
 from locations.models import LocationPage
@@ -186,6 +186,7 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
         help_text="Optional picture shown at the top of the page.",
     )
     image_alt = models.CharField(
+        "image description",
         max_length=250,
         blank=True,
         help_text="Required with an image: describe what it shows for people "
@@ -206,6 +207,7 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
             "condition_links",
             label="Condition",
             heading="Conditions this technique treats",
+            item_heading="condition",
             help_text="Choose and order the conditions. Each condition's page "
             "lists this technique automatically.",
         ),
@@ -213,6 +215,7 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
             "leaflets",
             label="Leaflet",
             heading="Patient leaflets",
+            item_heading="display_title",
             help_text="Documents patients can download, such as printable "
             "information sheets, listed with their file type and size.",
         ),

@@ -31,6 +31,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import PagePermissionTester
 
+from home.panels import ReadOnlyPanel
+
 SIGN_OFF_PERMISSION = "techniques.sign_off_clinical_content"
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 REVIEW_FIELDS = ("last_reviewed", "reviewed_by")
@@ -131,7 +133,10 @@ class ClinicalReviewMixin(ClinicalSectionMixin, models.Model):
         null=True,
         blank=True,
         editable=False,
-        on_delete=models.SET_NULL,
+        # A page must not quietly lose who checked it: the profile cannot be
+        # deleted while a page names it (techniques/specialist_admin.py says
+        # what to do instead).
+        on_delete=models.PROTECT,
         related_name="+",
         help_text="The specialist who last reviewed this page. Set only by "
         "recording a clinical review.",
@@ -152,8 +157,8 @@ class ClinicalReviewMixin(ClinicalSectionMixin, models.Model):
     review_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("last_reviewed", read_only=True),
-                FieldPanel("reviewed_by", read_only=True),
+                ReadOnlyPanel("last_reviewed", empty_text="Not reviewed yet"),
+                ReadOnlyPanel("reviewed_by", empty_text="No one yet"),
                 FieldPanel("review_interval_months"),
             ],
             heading="Clinical review",

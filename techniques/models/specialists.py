@@ -69,6 +69,7 @@ class Specialist(index.Indexed, models.Model):
         help_text="Optional portrait, shown on the team page and treatment pages.",
     )
     photo_alt = models.CharField(
+        "photo description",
         max_length=250,
         blank=True,
         help_text="Required with a photo: describe it for people who cannot "
@@ -82,6 +83,7 @@ class Specialist(index.Indexed, models.Model):
     )
     techniques = models.ManyToManyField(
         "techniques.TechniquePage",
+        verbose_name="treatments they perform",
         blank=True,
         related_name="specialists",
         help_text="The treatments this specialist performs or takes part in. "
@@ -89,6 +91,7 @@ class Specialist(index.Indexed, models.Model):
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
+        verbose_name="user account",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -98,6 +101,7 @@ class Specialist(index.Indexed, models.Model):
         "name them.",
     )
     is_sample = models.BooleanField(
+        "sample profile",
         default=False,
         help_text="A made-up profile for demonstration. Shown on the site "
         "marked 'Sample profile'; replace or delete before going live.",

@@ -10,6 +10,7 @@ views.
 import logging
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask
@@ -108,7 +109,11 @@ class ClinicalSignOffTask(GroupApprovalTask):
         # The review is written first, so the revision published by the
         # approval below is rebuilt with the new dates (with_content_json).
         record_clinical_review(page, user)
-        return super().on_action(task_state, user, "approve", **kwargs)
+        super().on_action(task_state, user, "approve", **kwargs)
+        # Wagtail's workflow action view (the dashboard's buttons) follows
+        # this URL, which says what happened; the page editor ignores it and
+        # says so itself (techniques.reviewer_menu).
+        return reverse("clinical_review_recorded", args=[page.pk])
 
     @classmethod
     def get_description(cls):

@@ -10,6 +10,7 @@ condition pages.
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -23,8 +24,9 @@ from techniques.factories import (
     SpecialistFactory,
     TechniqueIndexPageFactory,
 )
-from techniques.models import TechniquePage
+from techniques.models import TechniquePage, add_months
 from techniques.signoff import create_clinical_sign_off_workflow
+from tests.browser.test_accessibility import WCAG_AA_TAGS
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 
@@ -105,11 +107,28 @@ def test_editor_submits_a_technique_and_a_reviewer_signs_it_off(page, clinic):
         "section", has=page.get_by_role("heading", name="Awaiting your review")
     )
     waiting.get_by_role("link", name="Dorsal root ganglion stimulation").click()
+    # Recording the review and approving is the main button; Unpublish and
+    # Publish are not offered while the page waits for sign-off.
+    footer = page.locator("footer")
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role(
+    expect(footer.get_by_role("button", name="Unpublish")).to_have_count(0)
+    expect(footer.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
+    expect(
+        footer.get_by_role("link", name="Preview the submitted version")
+    ).to_be_visible()
+    menu_check = Axe().run(
+        page,
+        context="footer",
+        options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}},
+    )
+    assert menu_check.violations_count == 0, menu_check.generate_report()
+    footer.get_by_role(
         "button", name="Record clinical review, approve and publish"
     ).click()
-    expect(page.get_by_text("has been updated", exact=False)).to_be_visible()
+    due = format_date(add_months(timezone.localdate(), 12), "j F Y")
+    expect(
+        page.get_by_text(f"Reviewed and published; next review due {due}")
+    ).to_be_visible()
 
     # Live, dated, and listed on both condition pages.
     technique.refresh_from_db()

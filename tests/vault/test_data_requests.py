@@ -16,9 +16,9 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from enquiries.roles import create_enquiry_handlers_group
 from enquiries.data_requests import subject_hash
 from enquiries.models import Enquiry, EnquiryNote
+from enquiries.roles import create_enquiry_handlers_group
 
 pytestmark = pytest.mark.django_db
 

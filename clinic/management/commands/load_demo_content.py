@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from clinic.demo_content import locations as demo_locations
 from clinic.demo_content import site as demo
 from clinic.demo_content.conditions import CONDITIONS
+from clinic.demo_content.editor_shape import as_the_editor_saves
 from clinic.demo_content.specialists import leaflets_for, load_team
 from clinic.demo_content.techniques import TECHNIQUES
 from contact.models import ContactFormField, ContactPage
@@ -71,7 +72,9 @@ class Command(BaseCommand):
     # Pages -----------------------------------------------------------------
 
     def publish_new(self, parent, page):
-        parent.add_child(instance=page)
+        # Stored as the editor would save it, so that opening and saving the
+        # page untouched changes nothing (clinic/demo_content/editor_shape.py).
+        parent.add_child(instance=as_the_editor_saves(page))
         page.save_revision().publish()
         self.created += 1
         return page
@@ -124,7 +127,7 @@ class Command(BaseCommand):
         if not details.phone and not details.email:
             for field, value in demo.CLINIC_DETAILS.items():
                 setattr(details, field, value)
-            details.save()
+            as_the_editor_saves(details).save()
 
     def conditions(self, home):
         index = self.child(
@@ -229,6 +232,7 @@ class Command(BaseCommand):
         def build():
             return ContactPage(
                 title=data["title"],
+                menu_title=data["menu_title"],
                 slug=data["slug"],
                 intro=data["intro"],
                 thank_you_text=data["thank_you_text"],
