@@ -186,6 +186,10 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
     )
     parent_page_types = ["techniques.TechniqueIndexPage"]
     subpage_types = []
+    # Read with the page when it is served (home.routing): the picture with
+    # its renditions (the page's and the link preview's), the reviewer.
+    serve_select_related = ("image", "reviewed_by")
+    serve_prefetch_related = ("image__renditions",)
 
     content_panels = [
         *Page.content_panels,

@@ -31,6 +31,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import PagePermissionTester
 
+from home.sitewide import SitewideSettingMixin
+
 SIGN_OFF_PERMISSION = "techniques.sign_off_clinical_content"
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 REVIEW_FIELDS = ("last_reviewed", "reviewed_by")
@@ -48,7 +50,7 @@ def add_months(day, months):
 
 
 @register_setting(icon="calendar-check")
-class ClinicalReviewSettings(BaseGenericSetting):
+class ClinicalReviewSettings(SitewideSettingMixin, BaseGenericSetting):
     """How often clinical pages must be reviewed, for the whole site."""
 
     review_interval_months = models.PositiveSmallIntegerField(
