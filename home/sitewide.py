@@ -15,6 +15,7 @@ not depend on who asks), so nothing personal is ever stored here.
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http.request import split_domain_port
 
 GENERATION_KEY = "page-cache:generation"
 _MISSING = object()
@@ -79,7 +80,10 @@ def site_for_request(request):
     if request is None:
         return None
     if not hasattr(request, "_wagtail_site"):
-        key = f"site.{request._get_raw_host()}.{request.get_port()}"
+        # Keyed as Wagtail matches: host name (without any port a client
+        # writes into Host) and the server's port.
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = f"site.{hostname}.{request.get_port()}"
         request._wagtail_site = remember(
             key, lambda: Site._find_for_request(request), request
         )
