@@ -39,11 +39,15 @@ def _root_path(request, site):
 
 
 def _chain(root_path, components):
-    """The pages from the site root to the page ``components`` name, by
-    depth, each with ``has_restriction``; None unless every step is a page."""
-    paths = [root_path]
-    for component in components:
-        paths.append(f"{paths[-1]}{component}/")
+    """The pages from the tree's root to the page ``components`` name below
+    the site root, by depth, each with ``has_restriction``; None unless every
+    step is a page."""
+    # From the tree's root ("/"), so that a restriction above the site root
+    # counts too, as in Wagtail's own check.
+    paths = ["/"]
+    for component in [*root_path.split("/"), *components]:
+        if component:
+            paths.append(f"{paths[-1]}{component}/")
     chain = list(
         Page.objects.filter(url_path__in=paths)
         .annotate(
