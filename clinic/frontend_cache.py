@@ -158,7 +158,7 @@ def page_changed(sender, instance, **kwargs):
 
 
 def page_deleted(sender, instance, **kwargs):
-    if purging() and isinstance(instance, Page) and instance.live:
+    if isinstance(instance, Page) and instance.live and purging():
         purge_on_commit(pages_showing_page(instance))
 
 
@@ -175,7 +175,7 @@ def page_moved(sender, instance, **kwargs):
 
 
 def page_reviewed(sender, instance, created=False, **kwargs):
-    if purging() and created and instance.action == REVIEW_LOG_ACTION:
+    if created and instance.action == REVIEW_LOG_ACTION and purging():
         page = Page.objects.filter(pk=instance.page_id).first()
         if page is not None:
             purge_on_commit(pages_showing_page(page))
@@ -190,7 +190,7 @@ def link_changed(sender, instance, **kwargs):
 
 
 def site_wide_changed(sender, instance, **kwargs):
-    if purging() and isinstance(instance, SITE_WIDE_MODELS):
+    if isinstance(instance, SITE_WIDE_MODELS) and purging():
         purge_on_commit(every_page())
 
 

@@ -100,13 +100,23 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    def render(self, request):
+        """The view's answer; a page holding a form's CSRF token (e.g. a
+        private page's password form) is personal: Django's CSRF middleware
+        sets its cookie on the way out, after this. Marked private here, it
+        is kept neither by this cache nor by any other."""
+        response = self.get_response(request)
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            mark_private(response)
+        return response
+
     def __call__(self, request):
         if not is_cacheable_request(request):
             response = self.get_response(request)
             mark_private(response)
             return response
         cached_view = CacheMiddleware(
-            self.get_response,
+            self.render,
             cache_alias=settings.PAGE_CACHE_ALIAS,
             page_timeout=settings.PAGE_CACHE_SECONDS,
             key_prefix=f"pages.{current_generation()}",

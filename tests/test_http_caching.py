@@ -75,15 +75,20 @@ def test_the_contact_form_is_never_kept(contact_page):
         assert not may_be_shared(response)
 
 
+@pytest.mark.parametrize("has_csrf_cookie", [False, True])
 @pytest.mark.parametrize("restriction_type", ["login", "password"])
-def test_a_private_page_is_never_shared(home_page, restriction_type):
+def test_a_private_page_is_never_shared(home_page, restriction_type, has_csrf_cookie):
     page = StandardPageFactory(parent=home_page, title="Staff", slug="staff")
     PageViewRestriction.objects.create(
         page=page, restriction_type=restriction_type, password="open sesame"
     )
-    response = anonymous().get("/staff/")
-    assert response.status_code in (200, 302)
-    assert not may_be_shared(response)
+    visitor = anonymous()
+    if has_csrf_cookie:  # e.g. after opening the contact form
+        visitor.cookies["csrftoken"] = "a" * 32
+    for _ in range(2):
+        response = visitor.get("/staff/")
+        assert response.status_code in (200, 302)
+        assert not may_be_shared(response)
 
 
 def test_the_admin_and_previews_are_never_shared(technique, admin_user):
@@ -104,3 +109,29 @@ def test_the_admin_and_previews_are_never_shared(technique, admin_user):
 def test_what_no_purge_can_name_is_not_shared(technique, url):
     response = anonymous().get(url)
     assert not may_be_shared(response), response["Cache-Control"]
+
+
+def test_any_page_holding_a_form_token_is_neither_stored_nor_shared(rf, settings):
+    """Whatever view renders a form, its CSRF token is one visitor's."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from clinic.page_cache import AnonymousPageCacheMiddleware
+
+    rendered = []
+
+    def form_view(request):
+        rendered.append(1)
+        return HttpResponse(
+            f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">'
+        )
+
+    middleware = AnonymousPageCacheMiddleware(form_view)
+    for _ in range(2):
+        request = rf.get("/a-page-with-a-form/")
+        request.user = AnonymousUser()
+        response = middleware(request)
+        assert not may_be_shared(response)
+        assert "private" in response["Cache-Control"]
+    assert len(rendered) == 2  # never answered from the page cache
