@@ -34,11 +34,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.middleware.cache import CacheMiddleware
 
-from home.sitewide import content_cache, current_generation, next_generation
-
-
-def page_cache():
-    return content_cache()
+from home.sitewide import current_generation, next_generation
 
 
 def clear_page_cache():
