@@ -39,14 +39,18 @@ run: demo ## Install, load the demo site and serve it at http://127.0.0.1:8000/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Debian packages the suite drives for real: Chromium (browser tests), nginx
-# and openssl (the reverse-proxy tests, with a throwaway TLS certificate).
+# and openssl (the reverse-proxy tests, with a throwaway TLS certificate),
+# Varnish, Redis and PostgreSQL (the scale-out test, tests/test_scale_out.py).
 # Installed with apt when missing and we may (root, or password-less sudo);
 # otherwise stop at once and say what to run.
-system-packages: ## Install the Debian packages the tests need (chromium, nginx, openssl)
+system-packages: ## Install the Debian packages the tests need (chromium, nginx, openssl, varnish, redis, postgresql)
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || [ -n "$$CHROMIUM_PATH" ] || missing="$$missing chromium"; \
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
+	[ -x /usr/sbin/varnishd ] || missing="$$missing varnish"; \
+	[ -x /usr/bin/redis-server ] || missing="$$missing redis-server"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 		elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \

@@ -35,6 +35,15 @@ def empty_page_cache(request):
         request.getfixturevalue("settings").PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
+def far_from_the_clinics_midnight(monkeypatch):
+    """Cache lifetimes are cut short just before the clinic's midnight
+    (``clinic.page_cache.mark_shareable``); tests that read them run as if it
+    were midday, whenever the suite runs. tests/test_http_caching.py checks
+    the cut itself."""
+    monkeypatch.setattr("clinic.page_cache.seconds_until_tomorrow", lambda: 12 * 3600)
+
+
 def wagtail_root():
     """Wagtail's root page, re-created if a live-server test flushed the
     database (its transactional tests empty every table, migrated rows too)."""

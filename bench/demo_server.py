@@ -41,6 +41,9 @@ def environment(workdir):
         DATABASE_URL=f"sqlite:///{workdir / 'demo.sqlite3'}",
         # The file cache all gunicorn workers share (pages, rate limits).
         DJANGO_CACHE_DIR=str(workdir / "cache"),
+        # Collected static files, out of the working tree (any checkout
+        # served from this environment finds them here).
+        DJANGO_STATIC_ROOT=str(workdir / "static"),
     )
     return env
 
@@ -82,33 +85,49 @@ def wait_until_up(url, timeout=30):
 
 
 @contextlib.contextmanager
-def serve_demo_site(port, workers=2):
+def demo_database(port):
+    """A throwaway folder with the demo site built in it (SQLite, collected
+    static files, the Site's address set to 127.0.0.1:``port``); yields the
+    server environment that uses it."""
     with tempfile.TemporaryDirectory(prefix="clinic-demo-") as tmp:
         env = environment(Path(tmp))
         build_site(env, port)
-        server = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "clinic.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--access-logfile",
-                "/dev/null",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_until_up(base + "/")
-            yield base
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+        yield env
+
+
+@contextlib.contextmanager
+def gunicorn(env, port, workers=2, code=ROOT, **overrides):
+    """gunicorn serving ``code`` (a checkout of the project) on ``port`` with
+    ``env`` plus ``overrides``; yields its base URL and stops it after."""
+    server = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "clinic.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=code,
+        env={**env, **overrides},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base + "/")
+        yield base
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def serve_demo_site(port, workers=2):
+    with demo_database(port) as env, gunicorn(env, port, workers) as base:
+        yield base

@@ -9,6 +9,7 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic site"
 
     def ready(self):
-        from clinic.page_cache import connect_signals
+        from clinic import frontend_cache, page_cache
 
-        connect_signals()
+        page_cache.connect_signals()
+        frontend_cache.connect_signals()

@@ -25,38 +25,25 @@ and anyone who has given its password or signed in has a session cookie.
 Pages that must stay fresh opt out with ordinary ``Cache-Control`` headers,
 which ``CacheMiddleware`` respects: the contact form sends ``no-cache``
 because every visit gets a new arithmetic question.
+
+The same rule decides what a CDN or caching proxy in front may keep: pages
+the app cache stores go out ``public`` with ``s-maxage`` (and are purged on
+change, ``clinic/frontend_cache.py``); everything else goes out ``private``.
 """
 
 from django.conf import settings
-from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.middleware.cache import CacheMiddleware
 
-from locations.hours import local_today
-
-GENERATION_KEY = "page-cache:generation"
-
-
-def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def current_generation():
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+from home.sitewide import current_generation, next_generation
+from locations.hours import local_today, seconds_until_tomorrow
 
 
 def clear_page_cache():
-    """Start a new generation: no page cached before now is served again."""
-    cache = page_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet, or it was evicted
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    """Start a new content generation: no page (nor site-wide piece) cached
+    before now is served again."""
+    next_generation()
 
 
 def is_cacheable_request(request):
@@ -69,8 +56,43 @@ def is_cacheable_request(request):
     )
 
 
+def is_shareable_request(request):
+    """A request whose answer a CDN or caching proxy may keep: a page or a
+    file the purges know the address of (``clinic/frontend_cache.py``); not
+    the APIs, search results or the sitemap, which change with every page
+    and have no one address to purge."""
+    return not request.path_info.startswith(settings.SHARED_CACHE_EXCLUDED_PREFIXES)
+
+
+def mark_shareable(response):
+    """Headers for a page every anonymous visitor gets alike.
+
+    Shared caches (a CDN, Varnish) keep it ``SHARED_CACHE_SECONDS`` and are
+    purged when it changes; browsers keep it only ``BROWSER_CACHE_SECONDS``,
+    as nothing can purge a browser, and then ask again with the ETag
+    (``ConditionalGetMiddleware``), which costs a 304 when nothing changed.
+    Neither keeps it past the clinic's midnight, when a location's "open
+    today" changes without anyone publishing (as the app cache's key does).
+    """
+    del response["Expires"]
+    until_tomorrow = seconds_until_tomorrow()
+    browser = min(settings.BROWSER_CACHE_SECONDS, until_tomorrow)
+    shared = min(settings.SHARED_CACHE_SECONDS, until_tomorrow)
+    response["Cache-Control"] = f"public, max-age={browser}, s-maxage={shared}"
+
+
+def mark_private(response):
+    """Anything else leaves no copy in a shared cache: a signed-in editor's
+    page, a page after a private page's password, a form with its one-time
+    question, a response that sets a cookie. A view's own header (the admin's
+    ``no-store``, the contact form's ``no-cache``) is kept as it is."""
+    if "Cache-Control" not in response:
+        response["Cache-Control"] = "private, no-cache"
+
+
 class AnonymousPageCacheMiddleware:
-    """Django's CacheMiddleware, for anonymous visitors only, keyed by generation.
+    """Django's CacheMiddleware, for anonymous visitors only, keyed by
+    generation; and the ``Cache-Control`` shared caches and browsers get.
 
     Goes after AuthenticationMiddleware, which it asks whether the visitor is
     signed in.
@@ -79,11 +101,23 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    def render(self, request):
+        """The view's answer; a page holding a form's CSRF token (e.g. a
+        private page's password form) is personal: Django's CSRF middleware
+        sets its cookie on the way out, after this. Marked private here, it
+        is kept neither by this cache nor by any other."""
+        response = self.get_response(request)
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            mark_private(response)
+        return response
+
     def __call__(self, request):
         if not is_cacheable_request(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            mark_private(response)
+            return response
         cached_view = CacheMiddleware(
-            self.get_response,
+            self.render,
             cache_alias=settings.PAGE_CACHE_ALIAS,
             page_timeout=settings.PAGE_CACHE_SECONDS,
             # The clinic's date too: pages that say "open today" (locations)
@@ -91,12 +125,18 @@ class AnonymousPageCacheMiddleware:
             key_prefix=f"pages.{current_generation()}.{local_today().isoformat()}",
         )
         response = cached_view(request)
+        # CacheMiddleware gives exactly this header to what it stores (and
+        # serves): a 200 with no cookie and no Cache-Control of its own.
         if response.get("Cache-Control") == f"max-age={settings.PAGE_CACHE_SECONDS}":
-            # CacheMiddleware also tells browsers to keep the page that long;
-            # they must ask again instead, or a visitor could see a page for
-            # minutes after it changed. Answering from this cache is cheap.
-            response["Cache-Control"] = "no-cache"
-            del response["Expires"]
+            if is_shareable_request(request):
+                mark_shareable(response)
+            else:
+                # The app's own cache is cleared on every change; a copy
+                # anywhere else could be minutes old.
+                response["Cache-Control"] = "no-cache"
+                del response["Expires"]
+        else:
+            mark_private(response)
         return response
 
 
@@ -141,6 +181,10 @@ def connect_signals():
     def clear_if_visible(sender, instance, **kwargs):
         if isinstance(instance, watched):
             clear_page_cache()
+            # Once more when the change is committed: a page rendered on
+            # another server between the change and its commit (from the old
+            # rows) must not stay under the new generation.
+            transaction.on_commit(clear_page_cache)
 
     post_save.connect(clear_if_visible, weak=False, dispatch_uid="page_cache_save")
     post_delete.connect(clear_if_visible, weak=False, dispatch_uid="page_cache_delete")

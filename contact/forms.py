@@ -254,7 +254,7 @@ class ContactForm(BaseForm):
             self._ask_new_question()
         elif ANSWER_FIELD in self.errors or not answer:
             return  # left empty: "required" has said so; same question again
-        elif not answer.isdigit():
+        elif not answer.isdecimal():  # isdigit() lets "²" through to int()
             self.add_error(ANSWER_FIELD, ValidationError(MESSAGES["not_a_number"]))
         elif not challenge.is_answered_by(int(answer)):
             self.keep_answer = False

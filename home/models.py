@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from home.headless import HeadlessPreviewWhenConfigured
@@ -17,6 +17,7 @@ from .blocks import BodyStreamBlock
 from .panels import InlinePanel
 from .revisions import OneRevisionPerChangeMixin
 from .sections import Sections
+from .sitewide import SitewideSettingMixin
 from .throttle import ThrottleCounter  # noqa: F401 - registers the model
 from .visibility import visible_pages
 
@@ -71,6 +72,14 @@ class BasePage(OneRevisionPerChangeMixin, HeadlessPreviewWhenConfigured, Page):
     def title_in_menus(self):
         """What the site's menus call this page."""
         return self.menu_title or self.title
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions on this page and its ancestors, without
+        asking the database again when ``home.routing`` found none on the way
+        to it."""
+        if getattr(self, "_unrestricted_route", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def sections(self):
         """The sections an editor has filled in, in page order: the page's
@@ -273,7 +282,7 @@ class StandardPage(BasePage):
 
 
 @register_setting(icon="site")
-class ClinicSettings(BaseGenericSetting):
+class ClinicSettings(SitewideSettingMixin, BaseGenericSetting):
     """The clinic's contact details, shown in the same place on every page.
 
     Templates read these as ``settings.home.ClinicSettings``; no clinic detail

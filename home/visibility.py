@@ -10,32 +10,42 @@ someone who would meet a login form at the other end.
 
 Wagtail's ``PageQuerySet.public()`` applies the same rule but reads every
 restriction from the database each time it is called, one query per list.
-``visible()`` puts the test inside the page query itself (a subquery), so a
-page costs the same number of queries however many lists it shows. It is
-written as ``pk NOT IN (...)`` rather than a bare ``NOT EXISTS`` because
-Wagtail's search backends accept a queryset filtered that way, so search uses
-the same rule. It works the same on SQLite and PostgreSQL.
+``visible()`` reads the tree paths of the restricted sections once per
+content change (``home.sitewide``: any restriction added, removed or moved
+starts a new generation) and puts the test inside the page query itself, so a
+page costs the same number of queries however many lists it shows, and a site
+with no restriction pays nothing for the rule. It is written as
+``pk NOT IN (...)`` because Wagtail's search backends accept a queryset
+filtered that way, so search uses the same rule. It works the same on SQLite
+and PostgreSQL.
 """
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from home.sitewide import remember
 
-def restricted():
-    """True for a page in a restricted section: a restricted page's tree path
-    is the start of its own (Wagtail's paths nest: a child's path begins with
-    its parent's)."""
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
+
+def restricted_paths():
+    """The tree paths of the pages that carry a view restriction."""
+    return remember(
+        "restricted-paths",
+        lambda: sorted(
+            set(PageViewRestriction.objects.values_list("page__path", flat=True))
+        ),
     )
 
 
 def visible(queryset):
     """``queryset`` narrowed to live pages outside restricted sections."""
-    restricted_ids = Page.objects.filter(restricted()).values("pk")
+    paths = restricted_paths()
+    if not paths:
+        return queryset.live()
+    in_restricted_section = reduce(or_, (Q(path__startswith=path) for path in paths))
+    restricted_ids = Page.objects.filter(in_restricted_section).values("pk")
     return queryset.live().exclude(pk__in=restricted_ids)
 
 

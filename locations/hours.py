@@ -47,6 +47,19 @@ def local_today(now=None):
     return local_now(now).date()
 
 
+def seconds_until_tomorrow(now=None):
+    """Seconds from ``now`` to the clinic's next midnight (at least 1).
+
+    Counted in UTC: subtracting two wall-clock times of one zone would ignore
+    a change of the clocks in between."""
+    local = local_now(now)
+    midnight = datetime.datetime.combine(
+        local.date() + datetime.timedelta(days=1), datetime.time.min
+    ).replace(tzinfo=local.tzinfo)
+    gap = midnight.astimezone(datetime.UTC) - local.astimezone(datetime.UTC)
+    return max(1, int(gap.total_seconds()))
+
+
 def clock(value):
     """A time as patients read it: 8:30, 17:00."""
     return f"{value.hour}:{value.minute:02d}"

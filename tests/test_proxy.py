@@ -54,12 +54,18 @@ PRIVATE_TEXT = "PRIVATE: pain diary of a named patient"
 PUBLIC_TEXT = "PUBLIC: what to expect after your implant"
 
 
-def deploy_nginx_block():
-    """The one ```nginx block of docs/deploy.md."""
+def deploy_block(info="nginx"):
+    """The one block of docs/deploy.md fenced as ```{info}."""
     text = (ROOT / "docs" / "deploy.md").read_text()
-    blocks = re.findall(r"^```nginx\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
-    assert len(blocks) == 1, "docs/deploy.md must hold exactly one ```nginx block"
+    pattern = rf"^```{re.escape(info)}\n(.*?)^```$"
+    blocks = re.findall(pattern, text, flags=re.MULTILINE | re.DOTALL)
+    assert len(blocks) == 1, f"docs/deploy.md must hold exactly one ```{info} block"
     return blocks[0]
+
+
+def deploy_nginx_block():
+    """The one-server ```nginx block of docs/deploy.md."""
+    return deploy_block("nginx")
 
 
 # The only things in docs/deploy.md's block this test changes: each documented
@@ -75,10 +81,17 @@ def placeholders(run):
     }
 
 
-def nginx_conf(block, run):
-    for documented, replacement in placeholders(run).items():
-        assert documented in block, f"docs/deploy.md's nginx lost {documented!r}"
+def replace_documented(block, replacements):
+    """``block`` with each documented value replaced by this run's; a value
+    missing from the block fails the test."""
+    for documented, replacement in replacements.items():
+        assert documented in block, f"docs/deploy.md's block lost {documented!r}"
         block = block.replace(documented, replacement)
+    return block
+
+
+def nginx_conf(block, run, replacements=None):
+    block = replace_documented(block, replacements or placeholders(run))
     work = run["nginx_dir"]
     temp_paths = "\n".join(
         f"    {kind}_temp_path {work}/{kind};"

@@ -4,12 +4,21 @@ leaflet, image or search result gets slower with every page editors add.
 
 Each case builds the clinic's site, adds ``size`` linked items for its page
 type, views the page once (renditions are made and Wagtail's site root paths
-cached, as on any running server), empties every cache (so a page cache
-cannot answer the measured view and images read their renditions from the
-database, as after a restart) and then counts the queries of one anonymous
-view. The bound is one constant per page type, the same for both sizes: the
-count measured with 30 items. With 1 item the count is the same, except where
-results of several page types each take one query per type (search).
+cached, as on any running server) and then counts the queries of one
+anonymous view with the page cache off, in two states:
+
+* ``running``: what a page costs when the page cache misses on a running
+  site (an editor's view, a page not seen since it expired): the site-wide
+  pieces (menu, clinic details, contact and team pages: ``home.sitewide``)
+  are in the cache from the first view, and image renditions are read from
+  the database. At most 10 queries for every page type.
+* ``cold``: the first view after a change, with every cache emptied (as after
+  a publish, or a restart).
+
+The bounds are one constant per page type and state, the same for both
+sizes: the count measured with 30 items. With 1 item the count is the same,
+except where results of several page types each take one query per type
+(search).
 """
 
 import datetime
@@ -19,6 +28,7 @@ import uuid
 import pytest
 from django.core.cache import caches
 from wagtail.blocks import StreamValue
+from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
@@ -49,21 +59,36 @@ from techniques.models import (
 
 SIZES = [1, 30]
 
-# The most queries one view of each page type may make, whatever its size.
-# Every page's footer lists the clinic's locations (one query, shared with
-# the home page's JSON-LD); a technique also lists where it is offered.
+# The most queries one view of each page type may make, whatever its size:
+# on a running site (the issue's goal: 10 at most) and after every cache was
+# emptied.
 MAX_QUERIES = {
-    "home": 20,
-    "standard": 14,
-    "technique_index": 13,
-    "technique": 29,
-    "condition_index": 14,
-    "condition": 17,
-    "team": 15,
-    "contact": 13,
-    "search": 11,
-    "location_index": 15,
-    "location": 20,
+    "running": {
+        "home": 10,
+        "standard": 4,
+        "technique_index": 3,
+        "technique": 10,
+        "condition_index": 4,
+        "condition": 3,
+        "team": 5,
+        "contact": 3,
+        "search": 5,
+        "location_index": 5,
+        "location": 8,
+    },
+    "cold": {
+        "home": 18,
+        "standard": 10,
+        "technique_index": 9,
+        "technique": 20,
+        "condition_index": 10,
+        "condition": 10,
+        "team": 11,
+        "contact": 9,
+        "search": 10,
+        "location_index": 11,
+        "location": 14,
+    },
 }
 
 # A word only the pages a search case creates contain.
@@ -385,19 +410,30 @@ def clear_caches():
     Site.get_site_root_paths()
 
 
+def forget_renditions():
+    """Drop the image renditions kept in the cache: a running site reads them
+    from the database whenever its cache has evicted them."""
+    for rendition in get_image_model().get_rendition_model().objects.all():
+        rendition.purge_from_cache()
+
+
+@pytest.mark.parametrize("state", list(MAX_QUERIES))
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("page_type", list(BUILDERS))
 def test_page_queries_do_not_grow_with_linked_items(
-    client, clinic, page_type, size, django_assert_max_num_queries
+    client, clinic, page_type, size, state, django_assert_max_num_queries
 ):
     url, texts = BUILDERS[page_type](clinic, size)
     # Nothing cached by earlier tests (whose rows are rolled back) may stand in
     # for this view's own work.
     clear_caches()
     assert client.get(url).status_code == 200  # makes renditions, fills caches
-    clear_caches()
+    if state == "cold":
+        clear_caches()
+    else:
+        forget_renditions()
 
-    with django_assert_max_num_queries(MAX_QUERIES[page_type]):
+    with django_assert_max_num_queries(MAX_QUERIES[state][page_type]):
         response = client.get(url)
 
     assert response.status_code == 200

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "enquiries",
     "locations",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -69,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "clinic.security.ClinicCSPMiddleware",
+    # An ETag on every answer that may be kept, and a 304 for a browser or
+    # proxy that already has it (clinic/page_cache.py sets how long).
+    "django.middleware.http.ConditionalGetMiddleware",
     # Serves /static/ straight from the app server: no separate web server is
     # needed for the stylesheet, in development or behind a load balancer.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -224,6 +228,31 @@ LOGGING = {
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/api/v3/forms/", "/documents/")
+# The site-wide pieces every page shows (menu, clinic details, the contact and
+# team pages: home/sitewide.py), read once per content change rather than once
+# per page rendered. 0 reads them from the database every time.
+SITEWIDE_CACHE_SECONDS = int(os.environ.get("SITEWIDE_CACHE_SECONDS", "3600"))
+
+# --- A CDN or caching proxy in front (clinic/frontend_cache.py) -------------
+# Anonymous pages say "public, max-age=BROWSER_CACHE_SECONDS,
+# s-maxage=SHARED_CACHE_SECONDS": browsers ask again after a minute (a 304
+# when nothing changed, thanks to the ETag), shared caches keep the page until
+# it is purged or the time is up. Not the APIs, search or the sitemap, which
+# no purge can name.
+BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "600"))
+SHARED_CACHE_EXCLUDED_PREFIXES = ("/api/", "/search/", "/sitemap.xml")
+# Where Wagtail sends its PURGE requests when content changes, e.g. Varnish's
+# address http://127.0.0.1:6081 (docs/deploy.md). For a commercial CDN
+# (Cloudflare, CloudFront...) set WAGTAILFRONTENDCACHE in a settings module
+# instead, as Wagtail's frontend cache docs describe. Empty: no purging.
+if FRONTEND_CACHE_PURGE_URL := os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip():
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 
 
 # --- Security (clinic/security.py) ------------------------------------------

@@ -52,14 +52,16 @@ class Context:
 
 def graph(page, request):
     """The JSON-LD document for ``page`` as a dict, or None."""
-    site = page.get_site()
-    url = page.get_full_url(request) if site else None
+    # From the site root paths Wagtail already holds: no Site query.
+    url_parts = page.get_url_parts(request)
+    url = page.get_full_url(request) if url_parts else None
     if not url:
         return None
+    _, root_url, _ = url_parts
     context = Context(
         url=url,
-        root_url=site.root_url,
-        clinic=ClinicSettings.load(request_or_site=request or site),
+        root_url=root_url,
+        clinic=ClinicSettings.load(request_or_site=request),
         request=request,
     )
     build = BUILDERS.get(page.specific_class._meta.label_lower, general_page)

@@ -9,6 +9,7 @@ It lives in ``clinic`` (the top layer) because it knows every page type.
 from wagtail.images.models import SourceImageIOError
 
 from home.sections import plain_text
+from home.sitewide import remember
 from home.visibility import visible
 from locations.models import site_locations
 from techniques.models import TechniquePage
@@ -121,7 +122,14 @@ def therapy_reference(technique, context):
 
 
 def home_page(page, context):
-    techniques = visible(TechniquePage.objects.descendant_of(page)).order_by("title")
+    # Every technique of the site: read once per content change.
+    techniques = remember(
+        f"jsonld-techniques.{page.pk}",
+        lambda: list(
+            visible(TechniquePage.objects.descendant_of(page)).order_by("title")
+        ),
+        context.request,
+    )
     website = {
         "@type": "WebSite",
         "@id": f"{context.root_url}/#website",

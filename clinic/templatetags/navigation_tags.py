@@ -1,19 +1,20 @@
 """Site-wide navigation: the main menu, the site root, the contact page, the
 conditions A to Z and the clinic's locations.
 
-Each tag looks things up once per request and keeps the answer on the
-request, so a template may ask more than once without repeating queries.
-Every page they name is live and outside private sections
-(``home.visibility``).
+Each tag looks things up once per content change (``home.sitewide``) and
+keeps the answer on the request, so a template may ask more than once without
+repeating queries. Every page they name is live and outside private sections
+(``home.visibility``), the same for every visitor.
 """
 
 from django import template
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from wagtail.models import Site, get_page_models
+from wagtail.models import get_page_models
 
 from contact.models import ContactPage
 from home.models import BasePage
+from home.sitewide import remember, site_for_request
 from home.visibility import visible
 from locations.models import site_locations as locations_under
 from techniques.models import ConditionIndexPage
@@ -22,13 +23,11 @@ register = template.Library()
 
 
 def _cached(request, name, compute):
-    """Return ``compute()``, remembered on ``request`` under ``name``."""
+    """Return ``compute()``, remembered for the request's site under ``name``."""
     if request is None:
         return compute()
-    cache = request.__dict__.setdefault("_navigation_tags_cache", {})
-    if name not in cache:
-        cache[name] = compute()
-    return cache[name]
+    site = site_for_request(request)
+    return remember(f"{name}.{site.pk if site else None}", compute, request)
 
 
 def _root_page(request):
@@ -37,7 +36,7 @@ def _root_page(request):
         return None
 
     def compute():
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         return site.root_page if site else None
 
     return _cached(request, "root_page", compute)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from clinic.structured_data import json_ld, share_rendition
 from home.models import ClinicSettings
+from home.sitewide import site_for_request
 
 register = template.Library()
 
@@ -29,7 +30,10 @@ def page_meta(context):
     if not url:
         return {}
     site_name = ClinicSettings.load(request_or_site=request).clinic_name
-    is_home = page.is_site_root()
+    # The request's site is already known: no query to ask whether this page
+    # is its root (``Page.is_site_root()`` asks the database).
+    site = site_for_request(request)
+    is_home = site.root_page_id == page.pk if site else page.is_site_root()
     meta = {
         "canonical": url,
         "title": page.seo_title or (site_name if is_home else page.title),

@@ -5,6 +5,7 @@ from .pages import (
     LocationIndexPage,
     LocationPage,
     live_locations,
+    locations_offering,
     site_locations,
 )
 from .rows import HoursException, LocationTreatment, OpeningHours, check_times
@@ -18,5 +19,6 @@ __all__ = [
     "OpeningHours",
     "check_times",
     "live_locations",
+    "locations_offering",
     "site_locations",
 ]

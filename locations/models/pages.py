@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from home.api import HeroImageField, PageLinksField
 from home.models import BasePage, ClinicSettings
+from home.sitewide import remember
 from home.visibility import visible, visible_pages
 
 from .. import hours
@@ -314,12 +315,35 @@ def live_locations():
 def site_locations(root, request=None):
     """The live, public locations under ``root`` (a site's home), by title.
 
-    Kept on ``request``, so the footer and the home page's JSON-LD, which
-    both list them, share one query.
+    The same for every visitor: kept once per content change
+    (``home.sitewide``), so the footer and the home page's JSON-LD, which both
+    list them, share one query, and most renders need none.
     """
-    cache = request.__dict__.setdefault("_site_locations", {}) if request else {}
-    if root.pk not in cache:
-        cache[root.pk] = list(
+    return remember(
+        f"site_locations.{root.pk}",
+        lambda: list(
             visible(LocationPage.objects.descendant_of(root)).order_by("title")
-        )
-    return cache[root.pk]
+        ),
+        request,
+    )
+
+
+def locations_offering(technique_id):
+    """The live, public locations that offer a technique, by title.
+
+    Every technique page asks, so the answer for all techniques is worked out
+    at once and kept once per content change (``home.sitewide``): a warm
+    render costs no query, and a publish anywhere starts afresh.
+    """
+    return remember("locations_by_technique", _locations_by_technique).get(
+        technique_id, []
+    )
+
+
+def _locations_by_technique():
+    by_technique = {}
+    locations = visible(LocationPage.objects.all()).order_by("title")
+    for location in locations.prefetch_related("treatment_links"):
+        for link in location.treatment_links.all():
+            by_technique.setdefault(link.technique_id, []).append(location)
+    return by_technique

@@ -105,6 +105,8 @@ class ConditionPage(ClinicalReviewMixin, ConditionSectionFields, BasePage):
     )
     parent_page_types = ["techniques.ConditionIndexPage"]
     subpage_types = []
+    # Read with the page when it is served (home.routing).
+    serve_select_related = ("reviewed_by",)
 
     content_panels = [
         *Page.content_panels,

@@ -33,7 +33,7 @@ from home.models import BasePage
 from home.panels import InlinePanel
 from home.sections import QuestionsSection, Section, Sections
 from home.visibility import visible, visible_pages
-from locations.models import LocationPage
+from locations.models import locations_offering
 from techniques.api import (
     ClinicalReviewField,
     ConditionsTreatedField,
@@ -194,6 +194,10 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
     )
     parent_page_types = ["techniques.TechniqueIndexPage"]
     subpage_types = []
+    # Read with the page when it is served (home.routing): the picture with
+    # its renditions (the page's and the link preview's), the reviewer.
+    serve_select_related = ("image", "reviewed_by")
+    serve_prefetch_related = ("image__renditions",)
 
     content_panels = [
         *Page.content_panels,
@@ -277,11 +281,7 @@ class TechniquePage(ClinicalReviewMixin, TechniqueSectionFields, BasePage):
         the locations' own ``LocationTreatment`` rows, read backwards."""
         if self.pk is None:
             return []  # an unsaved page in the admin's preview has none yet
-        return list(
-            visible(
-                LocationPage.objects.filter(treatment_links__technique=self)
-            ).order_by("title")
-        )
+        return locations_offering(self.pk)
 
     def conditions(self):
         """The conditions this technique treats, in the editors' order: only

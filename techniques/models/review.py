@@ -32,6 +32,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import PagePermissionTester
 
 from home.panels import ReadOnlyPanel
+from home.sitewide import SitewideSettingMixin
 
 SIGN_OFF_PERMISSION = "techniques.sign_off_clinical_content"
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
@@ -50,7 +51,7 @@ def add_months(day, months):
 
 
 @register_setting(icon="calendar-check")
-class ClinicalReviewSettings(BaseGenericSetting):
+class ClinicalReviewSettings(SitewideSettingMixin, BaseGenericSetting):
     """How often clinical pages must be reviewed, for the whole site."""
 
     review_interval_months = models.PositiveSmallIntegerField(

@@ -149,11 +149,14 @@ def test_a_wrong_sum_stores_nothing_and_asks_a_new_question(visitor, fixed_numbe
     assert stored() == 1
 
 
-def test_an_answer_that_is_not_a_number_gets_a_clear_message(visitor):
+# "²" and "①" are digits to Python's str.isdigit() but not numbers to int().
+@pytest.mark.parametrize("answer", ["eight", "²", "①"])
+def test_an_answer_that_is_not_a_number_gets_a_clear_message(visitor, answer):
     visitor.open()
-    html = visitor.send(answer="eight").content.decode()
+    response = visitor.send(answer=answer)
+    assert response.status_code == 200
     assert stored() == 0
-    assert "Enter the answer as a number" in html
+    assert "Enter the answer as a number" in response.content.decode()
 
 
 def test_a_sum_the_robot_chose_itself_is_refused(visitor, contact_page):

@@ -128,3 +128,19 @@ def test_the_week_table_runs_monday_to_sunday():
         "9:00 to 13:00",
         "Closed",
     ]
+
+
+@pytest.mark.parametrize(
+    "moment, seconds",
+    [
+        (utc(2027, 1, 15, 12, 0), 12 * 3600),  # winter: London is UTC
+        (utc(2027, 7, 15, 22, 30), 30 * 60),  # summer: 23:30 in London
+        # The night the clocks go forward: 00:30 GMT to midnight BST is 22.5 h
+        # of real time, though the wall clock shows 23.5 h.
+        (utc(2027, 3, 28, 0, 30), 22 * 3600 + 30 * 60),
+        # The night they go back: 01:30 BST to midnight GMT is 23.5 h.
+        (utc(2027, 10, 31, 0, 30), 23 * 3600 + 30 * 60),
+    ],
+)
+def test_seconds_until_tomorrow_count_real_time_to_londons_midnight(moment, seconds):
+    assert hours.seconds_until_tomorrow(moment) == seconds
