@@ -13,9 +13,8 @@ from playwright.sync_api import expect
 
 from home.roles import CLINICAL_REVIEWERS, EDITORS, create_staff_groups
 from techniques.factories import SpecialistFactory
+from tests.browser.staff import PASSWORD, sign_in
 from tests.browser.test_accessibility import WCAG_AA_TAGS
-
-PASSWORD = "a-long-test-password"  # noqa: S105
 
 
 @pytest.fixture
@@ -27,11 +26,7 @@ def editor_tab(page, home_page):
     reviewer = users.create_user("rita", first_name="Rita", last_name="Patel")
     reviewer.groups.add(Group.objects.get(name=CLINICAL_REVIEWERS))
     SpecialistFactory(name="Dr Rita Patel", user=reviewer)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("eddie")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    sign_in(page, "eddie")
     return page
 
 
@@ -63,11 +58,7 @@ def test_the_specialists_list_and_a_refused_deletion_pass_axe(editor_tab):
 def test_form_fields_headed_by_their_labels_pass_axe(page, contact_page, admin_user):
     admin_user.set_password(PASSWORD)
     admin_user.save()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(admin_user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    sign_in(page, admin_user.username)
 
     page.goto(f"/admin/pages/{contact_page.pk}/edit/")
     fields = page.locator("#id_form_fields-FORMS")

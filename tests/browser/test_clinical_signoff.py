@@ -7,8 +7,6 @@ recording a review. The page is then live, dated, and listed on both
 condition pages.
 """
 
-import re
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
@@ -26,9 +24,8 @@ from techniques.factories import (
 )
 from techniques.models import TechniquePage, add_months
 from techniques.signoff import create_clinical_sign_off_workflow
+from tests.browser.staff import PASSWORD, sign_in
 from tests.browser.test_accessibility import WCAG_AA_TAGS
-
-PASSWORD = "a-long-test-password"  # noqa: S105
 
 
 def staff_user(username, group):
@@ -57,15 +54,6 @@ def clinic(home_page):
         "editor": staff_user("eddie", EDITORS),
         "reviewer": reviewer,
     }
-
-
-def sign_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def test_editor_submits_a_technique_and_a_reviewer_signs_it_off(page, clinic):

@@ -15,8 +15,8 @@ from playwright.sync_api import expect
 
 from home.roles import EDITORS, create_staff_groups
 from techniques.models import TechniquePage
+from tests.browser.staff import PASSWORD, sign_in
 
-PASSWORD = "a-long-test-password"  # noqa: S105
 NEW_SENTENCE = "Most people go home the next day."
 
 
@@ -25,11 +25,7 @@ def editor_tab(page, demo_site):
     create_staff_groups()
     user = get_user_model().objects.create_user("eddie", password=PASSWORD)
     user.groups.add(Group.objects.get(name=EDITORS))
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("eddie")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    sign_in(page, "eddie")
     return page
 
 

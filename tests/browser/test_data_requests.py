@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from enquiries.models import Enquiry
 
+from .staff import PASSWORD, sign_in
 from .test_accessibility import axe_violations
-from .test_clinical_signoff import PASSWORD, sign_in
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from enquiries.models import Enquiry, EnquiryNote, Status
 from enquiries.roles import create_enquiry_handlers_group
+from tests.browser.staff import PASSWORD, sign_in
 
-PASSWORD = "a-long-test-password"  # noqa: S105
 AXE = Axe()
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
@@ -55,15 +55,6 @@ def inbox(contact_page):
         reason="Book an appointment",
     )
     return {"handler": handler, "older": older, "newest": newest}
-
-
-def sign_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 SETTLED = """Promise.all(document.getAnimations()

@@ -16,8 +16,7 @@ from wagtail_factories import ImageFactory
 
 from home.roles import EDITORS, create_staff_groups
 from techniques.factories import TechniqueIndexPageFactory, TechniquePageFactory
-
-PASSWORD = "a-long-test-password"  # noqa: S105
+from tests.browser.staff import PASSWORD, sign_in
 
 
 @pytest.fixture
@@ -40,11 +39,7 @@ def editor_tab(page, home_page):
     create_staff_groups()
     user = get_user_model().objects.create_user("eddie", password=PASSWORD)
     user.groups.add(Group.objects.get(name=EDITORS))
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("eddie")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    sign_in(page, "eddie")
     return page
 
 
