@@ -4,17 +4,20 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
 from contact.factories import ContactFormFieldFactory, ContactPageFactory
+from enquiries.roles import create_enquiry_handlers_group
 from home.factories import HomePageFactory
 from techniques.factories import (
     ConditionIndexPageFactory,
     TechniqueIndexPageFactory,
 )
+from tests.staff import logged_in
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -108,3 +111,36 @@ def contact_page(home_page):
             is_reason=label == "Reason",
         )
     return page
+
+
+# Staff ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def handlers_group(db):
+    return create_enquiry_handlers_group()
+
+
+@pytest.fixture
+def editor_client(contact_page):
+    """An editor who may edit and publish every page, but handles no enquiries."""
+    group = Group.objects.create(name="Test editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    home = Page.objects.get(depth=2)
+    for action in ("add", "change", "publish"):
+        GroupPagePermission.objects.create(
+            group=group, page=home, permission_type=action
+        )
+    user = User.objects.create_user("editor", "e@clinic.invalid", "pw")
+    user.groups.add(group)
+    return logged_in(user)
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser("manager", "m@clinic.invalid", "pw")
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return logged_in(superuser)

@@ -4,14 +4,12 @@ rendered (its token and question) and a clock the tests can move."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
-from django.test import Client
-from wagtail.models import GroupPagePermission, Page
+from django.contrib.auth.models import User
 
 from contact import spam
-from enquiries.roles import create_enquiry_handlers_group
 from home import throttle
 from home.models import ClinicSettings
+from tests.staff import logged_in
 
 VALID = {
     "your_name": "Ada Patient",
@@ -102,38 +100,7 @@ def clinic(db):
 
 
 @pytest.fixture
-def handlers_group(db):
-    return create_enquiry_handlers_group()
-
-
-def logged_in(user):
-    staff = Client()
-    staff.force_login(user)
-    return staff
-
-
-@pytest.fixture
 def handler_client(handlers_group, contact_page):
     user = User.objects.create_user("reception", "r@clinic.invalid", "pw")
     user.groups.add(handlers_group)
     return logged_in(user)
-
-
-@pytest.fixture
-def editor_client(contact_page):
-    """An editor who may edit and publish every page, but handles no enquiries."""
-    group = Group.objects.create(name="Test editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    home = Page.objects.get(depth=2)
-    for action in ("add", "change", "publish"):
-        GroupPagePermission.objects.create(
-            group=group, page=home, permission_type=action
-        )
-    user = User.objects.create_user("editor", "e@clinic.invalid", "pw")
-    user.groups.add(group)
-    return logged_in(user)
-
-
-@pytest.fixture
-def superuser_client(db):
-    return logged_in(User.objects.create_superuser("manager", "m@clinic.invalid", "pw"))

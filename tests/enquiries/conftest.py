@@ -3,26 +3,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
-from django.test import Client
+from django.contrib.auth.models import User
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page
 
 from enquiries.models import Enquiry
-from enquiries.roles import create_enquiry_handlers_group
+from tests.staff import logged_in
 
 CONSENT = "I agree that the clinic may use my health information."
-
-
-def logged_in(user):
-    staff = Client()
-    staff.force_login(user)
-    return staff
-
-
-@pytest.fixture
-def handlers_group(db):
-    return create_enquiry_handlers_group()
 
 
 @pytest.fixture
@@ -46,31 +33,6 @@ def other_handler(handlers_group):
     )
     user.groups.add(handlers_group)
     return user
-
-
-@pytest.fixture
-def editor_client(contact_page):
-    """An editor who may edit and publish every page, but handles no enquiries."""
-    group = Group.objects.create(name="Test editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    home = Page.objects.get(depth=2)
-    for action in ("add", "change", "publish"):
-        GroupPagePermission.objects.create(
-            group=group, page=home, permission_type=action
-        )
-    user = User.objects.create_user("editor", "e@clinic.invalid", "pw")
-    user.groups.add(group)
-    return logged_in(user)
-
-
-@pytest.fixture
-def superuser(db):
-    return User.objects.create_superuser("manager", "m@clinic.invalid", "pw")
-
-
-@pytest.fixture
-def superuser_client(superuser):
-    return logged_in(superuser)
 
 
 def make_enquiry(page, days_ago=0, reason="Book an appointment", **data):
