@@ -103,25 +103,31 @@ def main_nav(context):
     return {"items": items, "request": context.get("request")}
 
 
-@register.simple_tag(takes_context=True)
-def contact_page(context):
-    """The first live, public contact page of the site, or None.
-
-    ``{% contact_page as contact %}``
-    """
+def _first_under_root(context, name, model, inclusive=False):
+    """The first live, public ``model`` page under the site's root, in tree
+    order, or None; remembered per site under ``name``."""
     request = context.get("request")
     root = _root_page(request)
     if root is None:
         return None
     return _cached(
         request,
-        "contact_page",
+        name,
         lambda: (
-            visible(ContactPage.objects.descendant_of(root, inclusive=True))
+            visible(model.objects.descendant_of(root, inclusive=inclusive))
             .order_by("path")
             .first()
         ),
     )
+
+
+@register.simple_tag(takes_context=True)
+def contact_page(context):
+    """The first live, public contact page of the site, or None.
+
+    ``{% contact_page as contact %}``
+    """
+    return _first_under_root(context, "contact_page", ContactPage, inclusive=True)
 
 
 @register.simple_tag(takes_context=True)
@@ -131,19 +137,7 @@ def condition_index(context):
 
     ``{% condition_index as conditions_page %}``
     """
-    request = context.get("request")
-    root = _root_page(request)
-    if root is None:
-        return None
-    return _cached(
-        request,
-        "condition_index",
-        lambda: (
-            visible(ConditionIndexPage.objects.descendant_of(root))
-            .order_by("path")
-            .first()
-        ),
-    )
+    return _first_under_root(context, "condition_index", ConditionIndexPage)
 
 
 @register.simple_tag(takes_context=True)
