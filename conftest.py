@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import caches
 from django.core.management import call_command
+from django.test.utils import override_settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
@@ -25,6 +26,17 @@ def media_in_a_temporary_folder(tmp_path_factory):
     """Uploads made by tests (images, demo leaflets) go to a folder that is
     removed afterwards, not into the working tree."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def enquiry_files_in_a_temporary_folder(tmp_path_factory):
+    """Files sent with test enquiries (referral letters) likewise."""
+    private = {
+        **settings.STORAGES["enquiry_files"],
+        "OPTIONS": {"location": str(tmp_path_factory.mktemp("enquiry-files"))},
+    }
+    with override_settings(STORAGES={**settings.STORAGES, "enquiry_files": private}):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""The forms API: read a contact page's form and send it, as JSON.
+"""The forms API: read a form page's form (contact or referral) and send it.
 
 Mounted on Wagtail's API v3 (``clinic/api/v3.py``), so the one OpenAPI
 document at ``/api/v3/openapi.json`` describes pages and forms together:
@@ -10,7 +10,9 @@ document at ``/api/v3/openapi.json`` describes pages and forms together:
   names and values, as the HTML form would post them. 201 with the stored
   submission's id; 400 with ``{"errors": {field: [messages]}}`` (plus the
   next question and token to use); 415 unless the body is declared as
-  ``application/json``; 429 over the rate limit. Each value must have its
+  ``application/json`` or, for a form with a file (the referral letter),
+  ``multipart/form-data``, sent as the HTML form sends it; 429 over the
+  rate limit. Each value must have its
   field's shape: ``true``/``false`` for a tick box, a list of texts for a
   multiple choice, one text or number otherwise (``form_data_from_json``).
 
@@ -18,10 +20,12 @@ Both go through the code the HTML form uses: the same form class builds the
 description and checks a submission, and ``contact.submissions.submit``
 applies the spam checks and rate limit, stores it and queues its emails.
 
-No CSRF token: the endpoints read no cookie or session (a forged cross-site
-request can do nothing a direct request could not), the spam checks apply in
-full, and only a JSON body is taken, which no other site's page can send
-without a CORS preflight. See docs/api.md.
+No CSRF token: the endpoints read no cookie or session, so a forged
+cross-site request can do nothing a direct request could not, and the spam
+checks (the signed single-use token, the sum, the rate limit) apply in full
+whichever way a body comes. A JSON body also needs a CORS preflight from
+another site's page; a multipart one does not, and needs none: it is what
+the site's own HTML form posts to anyone. See docs/api.md.
 """
 
 import json
@@ -30,10 +34,12 @@ from decimal import Decimal
 import django.forms
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http.multipartparser import MultiPartParserError
 from django.utils.cache import add_never_cache_headers
 from ninja import Router, Status
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v3.errors import ProblemDetail
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from home.models import ClinicSettings
@@ -49,7 +55,7 @@ from .form_description import (
     question_of,
 )
 from .forms import TOKEN_FIELD
-from .models import ContactPage
+from .models import enquiry_form_page_models
 from .submissions import Outcome, rate_limit_message, submit
 
 router = Router(tags=["forms"])
@@ -57,26 +63,31 @@ router = Router(tags=["forms"])
 # Page ids are int4 on PostgreSQL; a larger number is no page (not a 500).
 MAX_PAGE_ID = 2**31 - 1
 FORM_WIDE = "__all__"  # the key of errors about the whole form, as in Django
-NOT_JSON = (
-    "Send the form as a JSON object, with the header Content-Type: application/json."
+MULTIPART = "multipart/form-data"
+UNSUPPORTED_BODY = (
+    "Send the form as a JSON object, with the header Content-Type: "
+    "application/json, or, to attach a file, as multipart/form-data."
 )
+TOO_LARGE = "The submission is too large."
+BAD_MULTIPART = "The multipart/form-data body cannot be read."
 
 
-def contact_page_or_404(request, page_id):
-    """The live contact page, if anonymous visitors may see it on this site.
+def form_page_or_404(request, page_id):
+    """The live form page (contact or referral), if anonymous visitors may
+    see it on this site.
 
     Drafts and pages in private (restricted) sections are not found.
     """
     if not 1 <= page_id <= MAX_PAGE_ID:
-        raise Http404("There is no live contact form with this id.")
+        raise Http404("There is no live form with this id.")
     try:
-        pages = get_public_pages_queryset(request, ContactPage).public()
+        pages = get_public_pages_queryset(request, Page).public()
     except ValueError as error:  # ?site= matched several sites
         raise Http404(str(error)) from error
-    page = pages.filter(pk=page_id).first()
+    page = pages.type(*enquiry_form_page_models()).filter(pk=page_id).first()
     if page is None:
-        raise Http404("There is no live contact form with this id.")
-    return page
+        raise Http404("There is no live form with this id.")
+    return page.specific
 
 
 class BadBody(ValueError):
@@ -94,6 +105,7 @@ WRONG_SHAPE = {
     "several": 'Send a list of texts, for example ["Morning"].',
     "one": "Send one value, not a list.",
     "text": "Send text or a number.",
+    "file": "Send the form as multipart/form-data to attach a file here.",
 }
 
 
@@ -111,6 +123,8 @@ def _posted_values(field, value):
     answer and number fields are naturally numbers; ``true``/``false`` are
     not text, so a text field refuses them.
     """
+    if isinstance(field, django.forms.FileField):
+        raise WrongShape(WRONG_SHAPE["file"])
     if isinstance(field, django.forms.BooleanField):
         if value is True:
             return [CHECKED_VALUE]
@@ -194,9 +208,36 @@ def form_errors(form):
     "and no later than `token_max_age` seconds after reading it.",
 )
 def describe(request: HttpRequest, page_id: int, response: HttpResponse):
-    page = contact_page_or_404(request, page_id)
+    page = form_page_or_404(request, page_id)
     add_never_cache_headers(response)
     return describe_form(request, page)
+
+
+def _json_submission(request, page):
+    """``(data, no files)`` from a JSON body, or the error ``Status``."""
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        return Status(413, FormErrors(errors={FORM_WIDE: [TOO_LARGE]}))
+    fields = page.get_form(page=page, user=request.user).fields
+    try:
+        data, field_errors = form_data_from_json(body, fields)
+    except BadBody as error:
+        return Status(400, FormErrors(errors={FORM_WIDE: [str(error)]}))
+    if field_errors:
+        return Status(400, FormErrors(errors=field_errors))
+    return data, None
+
+
+def _multipart_submission(request):
+    """``(data, files)`` from a multipart body, as the HTML form posts it (a
+    ticked box as ``on``), or the error ``Status``."""
+    try:
+        return request.POST, request.FILES
+    except RequestDataTooBig:
+        return Status(413, FormErrors(errors={FORM_WIDE: [TOO_LARGE]}))
+    except MultiPartParserError:
+        return Status(400, FormErrors(errors={FORM_WIDE: [BAD_MULTIPART]}))
 
 
 @router.post(
@@ -215,9 +256,14 @@ def describe(request: HttpRequest, page_id: int, response: HttpResponse):
     description="Send a JSON object of field names and values, including the "
     "`token` from the form's description and the answer to its `question`; "
     "leave the honeypot field out. Checkboxes take `true`/`false`, "
-    "multiple choices a list. 201: stored (`id`); 400: `errors` by field name "
-    "(`__all__` for the whole form) with the next `question` and `token` to "
-    "use; 429: too many submissions from this address for now.",
+    "multiple choices a list. A form with a `document` field (the referral "
+    "letter) is sent as `multipart/form-data` instead, exactly as its HTML "
+    "form posts it: one part per value (a ticked box as `on`) and the file "
+    "as a file part, a PDF or Word document of at most 10 MB. "
+    "201: stored (`id`, and the `reference` to give the sender); 400: "
+    "`errors` by field name (`__all__` for the whole form) with the next "
+    "`question` and `token` to use; 413: the body is too large; 429: too many "
+    "submissions from this address for now.",
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -253,7 +299,33 @@ def describe(request: HttpRequest, page_id: int, response: HttpResponse):
                             "cf_token": "<token.value from the description>",
                         },
                     }
-                }
+                },
+                MULTIPART: {
+                    "schema": {
+                        "type": "object",
+                        "additionalProperties": {
+                            "anyOf": [
+                                {"type": "string"},
+                                {"type": "string", "format": "binary"},
+                            ]
+                        },
+                        "example": {
+                            "your_name": "Dr Alex Referrer",
+                            "registration_number": "1234567",
+                            "referral_letter": "<the letter, as a file part>",
+                            "health_consent": "on",
+                            "cf_answer": "7",
+                            "cf_token": "<token.value from the description>",
+                        },
+                    },
+                    "encoding": {
+                        "referral_letter": {
+                            "contentType": "application/pdf, application/msword, "
+                            "application/vnd.openxmlformats-officedocument."
+                            "wordprocessingml.document"
+                        }
+                    },
+                },
             },
         },
         # The field names above are the demo form's (load_demo_content);
@@ -274,31 +346,25 @@ def describe(request: HttpRequest, page_id: int, response: HttpResponse):
 def send(request: HttpRequest, page_id: int, response: HttpResponse):
     # Error reports must never show what a patient wrote (as in submit()).
     request.sensitive_post_parameters = "__ALL__"
-    page = contact_page_or_404(request, page_id)
+    page = form_page_or_404(request, page_id)
     add_never_cache_headers(response)
-    if not is_json_request(request):
-        response["Accept-Post"] = "application/json"
-        return Status(415, FormErrors(errors={FORM_WIDE: [NOT_JSON]}))
-    try:
-        body = request.body
-    except RequestDataTooBig:
-        return Status(
-            413, FormErrors(errors={FORM_WIDE: ["The submission is too large."]})
-        )
-    fields = page.get_form(page=page, user=request.user).fields
-    try:
-        data, field_errors = form_data_from_json(body, fields)
-    except BadBody as error:
-        return Status(400, FormErrors(errors={FORM_WIDE: [str(error)]}))
-    if field_errors:
-        return Status(400, FormErrors(errors=field_errors))
-
-    result = submit(page, request, data)
+    if is_json_request(request):
+        posted = _json_submission(request, page)
+    elif request.content_type == MULTIPART:
+        posted = _multipart_submission(request)
+    else:
+        response["Accept-Post"] = f"application/json, {MULTIPART}"
+        return Status(415, FormErrors(errors={FORM_WIDE: [UNSUPPORTED_BODY]}))
+    if isinstance(posted, Status):
+        return posted
+    data, files = posted
+    result = submit(page, request, data, files)
     if result.outcome is Outcome.STORED:
         return Status(
             201,
             SubmissionCreated(
                 id=result.submission.pk,
+                reference=result.submission.reference,
                 thank_you_text=expand_db_html(page.thank_you_text),
             ),
         )

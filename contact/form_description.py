@@ -10,6 +10,7 @@ from ninja import Field, Schema
 from wagtail.api.utils import get_full_url
 from wagtail.rich_text import expand_db_html
 
+from enquiries import files
 from home.models import ClinicSettings
 
 from .forms import ANSWER_FIELD, CONSENT_FIELD, HONEYPOT_FIELD, TOKEN_FIELD
@@ -27,8 +28,10 @@ class FormField(Schema):
     type: str = Field(
         description="The field type staff chose: singleline, multiline, email, "
         "number, url, checkbox, checkboxes, dropdown, multiselect, radio, date, "
-        "datetime, hidden, or location (a drop-down whose `choices` are the "
-        "clinic's live locations; send one choice's `value`)."
+        "datetime, hidden, location (a drop-down whose `choices` are the "
+        "clinic's live locations; send one choice's `value`), registration (a "
+        "GMC, NMC or HCPC number) or document (a PDF or Word file of at most "
+        "`max_bytes`: send the form as multipart/form-data)."
     )
     required: bool
     choices: list[Choice] = []
@@ -37,6 +40,12 @@ class FormField(Schema):
     autocomplete: str | None = None
     input_mode: str | None = None
     max_length: int | None = None
+    accept: str | None = Field(
+        None, description="For a document: the file types taken (as HTML's accept)."
+    )
+    max_bytes: int | None = Field(
+        None, description="For a document: the largest file taken, in bytes."
+    )
 
 
 class Consent(Schema):
@@ -78,6 +87,9 @@ class FormDescription(Schema):
 
 class SubmissionCreated(Schema):
     id: int
+    reference: str = Field(
+        description="The enquiry's reference, for the sender to quote."
+    )
     thank_you_text: str
 
 
@@ -126,6 +138,8 @@ def describe_field(name, field, field_type, initial=None):
         autocomplete=_widget_attr(field, "autocomplete"),
         input_mode=_widget_attr(field, "inputmode"),
         max_length=getattr(field, "max_length", None),
+        accept=_widget_attr(field, "accept"),
+        max_bytes=files.max_bytes() if field_type == "document" else None,
     )
 
 

@@ -12,6 +12,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
+from enquiries.uploads import MESSAGES as UPLOAD_MESSAGES
+from enquiries.uploads import CheckedFile, DocumentUploadField
+
 from . import spam
 from .fields import (
     MULTI_LINE_MAX_LENGTH,
@@ -22,6 +25,7 @@ from .fields import (
     takes_one_value,
 )
 from .location_field import location_field
+from .registration import RegistrationNumberField
 from .spam import Challenge, ChallengeError, ChallengeExpired, min_fill_seconds
 
 TOKEN_FIELD = "cf_token"  # noqa: S105 - a field name, not a secret
@@ -212,11 +216,24 @@ class ContactForm(BaseForm):
         return self[HONEYPOT_FIELD]
 
     def submission_data(self):
-        """What is stored: staff fields, plus the consent when it was asked."""
-        data = {name: self.cleaned_data.get(name) for name in self.staff_field_names}
+        """What is stored: staff fields, plus the consent when it was asked.
+        A file is stored apart (``checked_files``); its answer says what it
+        is ("PDF document, 245 KB")."""
+        data = {}
+        for name in self.staff_field_names:
+            value = self.cleaned_data.get(name)
+            data[name] = value.describe() if isinstance(value, CheckedFile) else value
         if CONSENT_FIELD in self.fields:
             data[CONSENT_FIELD] = bool(self.cleaned_data.get(CONSENT_FIELD))
         return data
+
+    def checked_files(self):
+        """``(field name, CheckedFile)`` for each file the visitor attached."""
+        return [
+            (name, value)
+            for name, value in self.cleaned_data.items()
+            if isinstance(value, CheckedFile)
+        ]
 
     # Checks -------------------------------------------------------------
 
@@ -312,7 +329,13 @@ class ContactForm(BaseForm):
         return any(error.code == code for error in self.non_field_errors().as_data())
 
     def prepare_for_redisplay(self):
-        """Put the next token (and question) into the form shown again."""
+        """Put the next token (and question) into the form shown again.
+
+        A browser cannot put a file back into a form, and a file is kept
+        only once the whole form is sent: the visitor is asked, at the
+        field, to attach it again."""
+        for name, _checked in self.checked_files():
+            self.add_error(name, ValidationError(UPLOAD_MESSAGES["attach_again"]))
         data = self.data.copy()
         data[TOKEN_FIELD] = self.next_challenge.to_token(self.page.pk)
         if ANSWER_FIELD in self.fields:
@@ -347,6 +370,14 @@ class ContactFormBuilder(FormBuilder):
     def create_location_field(self, field, options):
         # The clinic's live locations (contact/location_field.py).
         return location_field(options)
+
+    def create_registration_field(self, field, options):
+        # A GMC, NMC or HCPC number (contact/registration.py).
+        return RegistrationNumberField(**options)
+
+    def create_document_field(self, field, options):
+        # A PDF or Word file, checked and kept encrypted (enquiries/uploads.py).
+        return DocumentUploadField(**options)
 
     # A drop-down or radio group starts with nothing chosen (unless staff set
     # a default answer), and one left unanswered gets a message that says to

@@ -11,6 +11,7 @@ queued as background tasks (``tasks``); then a redirect to the thank-you view
 (Post/Redirect/Get), so refreshing never sends twice.
 """
 
+from django.apps import apps
 from django.core import signing
 from django.db import models
 from django.shortcuts import redirect
@@ -28,7 +29,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from enquiries.files import store as store_file
 from enquiries.models import Enquiry
+from enquiries.references import new_reference
 from home.models import BasePage, ClinicSettings
 from home.panels import InlinePanel
 
@@ -56,12 +59,9 @@ SENT_SALT = "contact.sent"
 SENT_MAX_AGE = 24 * 60 * 60
 
 
-class ContactFormField(AbstractFormField):
-    """One field of a contact page's form, as staff set it up."""
+class EnquiryFormField(AbstractFormField):
+    """One field of a form page's form, as staff set it up."""
 
-    page = ParentalKey(
-        "ContactPage", on_delete=models.CASCADE, related_name="form_fields"
-    )
     # Wagtail's types plus "Location", whose choices are the live location
     # pages (contact/location_field.py).
     field_type = models.CharField(
@@ -84,9 +84,36 @@ class ContactFormField(AbstractFormField):
 
     panels = [*AbstractFormField.panels, FieldPanel("is_reason")]
 
+    class Meta(AbstractFormField.Meta):
+        abstract = True
 
-class ContactPage(BasePage, AbstractEmailForm):
-    """'Ask a question or book an appointment': a form staff edit in the admin."""
+
+class ContactFormField(EnquiryFormField):
+    """One field of a contact page's form."""
+
+    page = ParentalKey(
+        "ContactPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+
+class EnquiryFormPage(BasePage, AbstractEmailForm):
+    """What every form page visitors send enquiries through shares: the
+    fields staff build, the consent, the spam checks, encrypted storage, the
+    emails and the thank-you page with the enquiry's reference.
+
+    ``ContactPage`` and ``referrals.ReferralPage`` are its two kinds; each
+    has its own form fields (a ``ParentalKey`` named ``form_fields``).
+    """
+
+    # Words the visitor sees, per kind of form page.
+    send_button_label = "Send"
+    sent_heading = "Message sent"
+    sent_text = "We have received your message."
+    confirmation_subject = "We have received your message"
+    confirmation_template = "contact/emails/visitor_confirmation.txt"
+
+    class Meta:
+        abstract = True
 
     intro = RichTextField(
         features=["bold", "italic", "link", "ul"],
@@ -135,7 +162,6 @@ class ContactPage(BasePage, AbstractEmailForm):
     )
 
     summary_field_name = "intro"
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
     form_builder = ContactFormBuilder
     base_form_class = ContactPageAdminForm
@@ -283,25 +309,39 @@ class ContactPage(BasePage, AbstractEmailForm):
             consent_text=self.health_consent_text if self.asks_about_health else "",
             reason=self.reason_of(form),
         )
+        for name, checked in form.checked_files():
+            store_file(submission, name, checked.data, checked.kind)
         queue_submission_emails(self, submission)
         return submission
 
     # Serving -----------------------------------------------------------------
 
-    def thank_you_url(self, request):
-        marker = signing.dumps(self.pk, salt=SENT_SALT)
+    def thank_you_url(self, request, reference):
+        """The thank-you page, saying the enquiry's reference (signed, so
+        nobody can make the page show another)."""
+        marker = signing.dumps({"p": self.pk, "r": reference}, salt=SENT_SALT)
         return f"{self.get_url(request)}?sent={marker}"
 
-    def is_thank_you_request(self, request):
+    def sent_reference(self, request):
+        """The reference of the enquiry just sent, from the thank-you URL;
+        None if this is not a genuine thank-you request for this page."""
         marker = request.GET.get("sent")
         if not marker:
-            return False
+            return None
         try:
-            return (
-                signing.loads(marker, salt=SENT_SALT, max_age=SENT_MAX_AGE) == self.pk
-            )
+            sent = signing.loads(marker, salt=SENT_SALT, max_age=SENT_MAX_AGE)
         except signing.BadSignature:
-            return False
+            return None
+        if not isinstance(sent, dict) or sent.get("p") != self.pk:
+            return None
+        return str(sent.get("r") or "")
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        response = super().render_landing_page(
+            request, form_submission, *args, **kwargs
+        )
+        response.context_data["reference"] = self.sent_reference(request)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -321,7 +361,7 @@ class ContactPage(BasePage, AbstractEmailForm):
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
             return self.serve_post(request)
-        if self.is_thank_you_request(request):
+        if self.sent_reference(request) is not None:
             response = self.render_landing_page(request)
             add_never_cache_headers(response)
             return response
@@ -338,8 +378,12 @@ class ContactPage(BasePage, AbstractEmailForm):
         # The checks, the rate limit and storing are shared with the forms API.
         result = submit(self, request, request.POST, request.FILES)
         if result.outcome in (Outcome.STORED, Outcome.ROBOT):
-            # A robot's post looks like success, so it learns nothing.
-            response = redirect(self.thank_you_url(request))
+            # A robot's post looks like success, so it learns nothing: it
+            # gets a reference too, of an enquiry that was never stored.
+            reference = (
+                result.submission.reference if result.submission else new_reference()
+            )
+            response = redirect(self.thank_you_url(request, reference))
         else:
             result.form.prepare_for_redisplay()
             extra = {}
@@ -354,3 +398,19 @@ class ContactPage(BasePage, AbstractEmailForm):
                 response["Retry-After"] = str(result.retry_after)
         add_never_cache_headers(response)
         return response
+
+
+class ContactPage(EnquiryFormPage):
+    """'Ask a question or book an appointment': a form staff edit in the admin."""
+
+    parent_page_types = ["home.HomePage"]
+
+
+def enquiry_form_page_models():
+    """Every kind of page visitors send enquiries through (contact and
+    referral pages), for the forms API."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, EnquiryFormPage) and not model._meta.abstract
+    ]

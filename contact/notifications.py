@@ -125,16 +125,17 @@ def visitor_confirmation(page, submission, clinic):
     if not address:
         return None
     body = render_to_string(
-        "contact/emails/visitor_confirmation.txt",
+        page.confirmation_template,
         {
             "page": page,
             "clinic": clinic,
             "when": _when(submission),
+            "reference": submission.reference,
             "care_message": strip_tags(page.care_message_html(clinic)).strip(),
         },
     )
     return EmailMessage(
-        subject=f"We have received your message - {clinic.clinic_name}",
+        subject=f"{page.confirmation_subject} - {clinic.clinic_name}",
         body=body,
         from_email=_from_address(page),
         to=[address],

@@ -13,7 +13,10 @@ class EnquiriesConfig(AppConfig):
         # Before any view asks for the policy (hooks load lazily).
         from wagtail.permissions import register_permission_policy
 
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import (
+            checks,  # noqa: F401 - registers the system checks
+            signals,  # noqa: F401 - deletes files with their rows
+        )
         from .models import Enquiry
         from .permissions import EnquiryPermissionPolicy
 

@@ -19,6 +19,7 @@ ACTIONS = {
     "enquiries.status": ("Changed enquiry status", "Status changed"),
     "enquiries.assign": ("Assigned enquiry", "Assigned"),
     "enquiries.note": ("Added a note to an enquiry", "Note added"),
+    "enquiries.download": ("Downloaded a file sent with an enquiry", "Downloaded"),
     "enquiries.delete": ("Deleted enquiry", "Deleted"),
     "enquiries.erase": ("Erased a person's enquiries", "Erased"),
     "enquiries.subject_export": (

@@ -1,5 +1,6 @@
-"""System checks: the vault has usable keys, and every form page type stores
-its submissions encrypted.
+"""System checks: the vault has usable keys, every form page type stores
+its submissions encrypted, and files sent with enquiries are kept where no
+URL reaches them.
 
 Wagtail's form builder stores submissions in its own ``FormSubmission`` table,
 in plain JSON, unless a page type says otherwise (``get_submission_class``).
@@ -7,6 +8,8 @@ A form page type added later that forgets to would put patient text in the
 database unencrypted, so ``manage.py check`` (run by ``migrate``,
 ``runserver`` and CI) refuses it.
 """
+
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -74,4 +77,52 @@ def check_form_pages_encrypt_submissions(app_configs=None, **kwargs):
             id="enquiries.E002",
         )
         for model in unencrypted_form_pages(form_page_models())
+    ]
+
+
+def public_folders():
+    """Folders whose files the site serves by address."""
+    return [
+        Path(folder).resolve()
+        for folder in (settings.MEDIA_ROOT, settings.STATIC_ROOT)
+        if folder
+    ]
+
+
+def enquiry_file_problems():
+    """Why the enquiry file storage could be reached by a URL, if it could."""
+    from django.core.files.storage import FileSystemStorage
+
+    from .storage import ALIAS, enquiry_file_storage
+
+    if ALIAS not in settings.STORAGES:
+        return [f'STORAGES has no "{ALIAS}" storage for files sent with enquiries.']
+    storage = enquiry_file_storage()
+    if isinstance(storage, FileSystemStorage):
+        location = Path(storage.location).resolve()
+        for folder in public_folders():
+            if location == folder or folder in location.parents:
+                return [
+                    f"Files sent with enquiries would be kept in {location}, "
+                    f"inside {folder}, which the site serves by address."
+                ]
+    try:
+        storage.url("probe")
+    except NotImplementedError:
+        return []
+    return [
+        f'The "{ALIAS}" storage gives files a URL; it must have none (files are '
+        "served only through the inbox's download view)."
+    ]
+
+
+@checks.register(checks.Tags.security)
+def check_enquiry_files_are_private(app_configs=None, **kwargs):
+    return [
+        checks.Error(
+            problem,
+            hint="See docs/referrals.md, 'Where letters are kept'.",
+            id="enquiries.E003",
+        )
+        for problem in enquiry_file_problems()
     ]

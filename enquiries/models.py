@@ -18,6 +18,8 @@ from .fields import (
     EncryptedTextField,
     is_unreadable,
 )
+from .references import new_reference
+from .storage import enquiry_file_storage
 
 
 class Status(models.TextChoices):
@@ -63,6 +65,12 @@ class Enquiry(AbstractFormSubmission):
         help_text="Who is answering this enquiry.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Given to the visitor (thank-you page, confirmation email) to quote when
+    # they call; random, so it reveals nothing (``references``). Enquiries
+    # stored before references existed have none.
+    reference = models.CharField(
+        max_length=9, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = "enquiry"
@@ -90,6 +98,8 @@ class Enquiry(AbstractFormSubmission):
         }
 
     def save(self, *args, update_fields=None, **kwargs):
+        if self._state.adding and not self.reference:
+            self.reference = new_reference()
         # An enquiry that could not be decrypted is never written back over
         # its ciphertext: only its handling fields may change.
         if not self.is_readable and (
@@ -118,3 +128,23 @@ class EnquiryNote(models.Model):
 
     def __str__(self):
         return f"Note {self.pk} on enquiry {self.enquiry_id}"
+
+
+class EnquiryFile(models.Model):
+    """A file sent with an enquiry (a referral letter), encrypted, on the
+    private storage (``enquiries.files``). Deleted with its enquiry, and its
+    stored file with it (``signals``)."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="files")
+    field_name = models.CharField(max_length=255)
+    # max_length: the random stored name (never the visitor's file name).
+    file = models.FileField(storage=enquiry_file_storage, max_length=100)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(help_text="Bytes, before encryption.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"File {self.pk} of enquiry {self.enquiry_id}"

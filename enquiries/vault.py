@@ -52,6 +52,19 @@ def decrypt_text(token):
         raise UnreadableEnquiry from error
 
 
+def encrypt_bytes(data):
+    """A file's bytes as a Fernet token (bytes too: uploads are stored as
+    files, never in a text column)."""
+    return _fernet().encrypt(data)
+
+
+def decrypt_bytes(token):
+    try:
+        return _fernet().decrypt(token)
+    except InvalidToken as error:
+        raise UnreadableEnquiry from error
+
+
 def encrypt_json(value):
     return encrypt_text(json.dumps(value, cls=DjangoJSONEncoder))
 

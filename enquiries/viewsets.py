@@ -14,6 +14,7 @@ from .links import NAMESPACE
 from .models import Enquiry
 from .views.delete import EnquiryDeleteView
 from .views.detail import EnquiryDetailView
+from .views.files import EnquiryFileDownloadView
 from .views.inbox import PER_PAGE, EnquiryIndexView
 
 
@@ -66,4 +67,9 @@ class EnquiryViewSet(ModelViewSet):
             # look for: here it is the enquiry's own page.
             path("<int:pk>/", self.detail_view, name="edit"),
             path("<int:pk>/delete/", self.delete_view, name="delete"),
+            path(
+                "<int:pk>/files/<int:file_pk>/",
+                EnquiryFileDownloadView.as_view(),
+                name="file",
+            ),
         ]

@@ -149,6 +149,7 @@ class HomePage(BasePage):
         "techniques.TechniqueIndexPage",
         "techniques.ConditionIndexPage",
         "contact.ContactPage",
+        "referrals.ReferralPage",
         "home.StandardPage",
         "techniques.SpecialistIndexPage",
         "locations.LocationIndexPage",
@@ -268,7 +269,8 @@ class StandardPage(BasePage):
     )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    # A referral page may sit under "For referring clinicians".
+    subpage_types = ["home.StandardPage", "referrals.ReferralPage"]
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
 

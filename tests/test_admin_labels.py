@@ -156,7 +156,7 @@ def test_the_menu_uses_the_short_title_when_a_page_has_one(client, home_page):
 
 
 def test_the_thank_you_page_is_titled_for_what_happened(client, contact_page, rf):
-    url = contact_page.thank_you_url(rf.get("/"))
+    url = contact_page.thank_you_url(rf.get("/"), "K7RP-3XQM")
     html = client.get(url).content.decode()
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert title.startswith(f"Message sent | {contact_page.title} | ")

@@ -14,7 +14,15 @@ from importlinter import configuration
 from importlinter.application.use_cases import SUCCESS, lint_imports
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("clinic", "home", "techniques", "contact", "locations", "enquiries")
+PACKAGES = (
+    "clinic",
+    "home",
+    "techniques",
+    "contact",
+    "referrals",
+    "locations",
+    "enquiries",
+)
 
 
 def test_the_import_contracts_are_kept(monkeypatch, capsys):

@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import (
 from contact.models import ContactPage
 from home.models import HomePage, StandardPage
 from locations.models import LocationIndexPage, LocationPage
+from referrals.models import ReferralPage
 from techniques.models import (
     ConditionIndexPage,
     ConditionPage,
@@ -31,11 +32,17 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 TechniqueIndexPage,
                 ConditionIndexPage,
                 ContactPage,
+                ReferralPage,
                 StandardPage,
                 SpecialistIndexPage,
                 LocationIndexPage,
             },
         )
+
+    def test_the_referral_page_lives_under_home_or_a_text_page(self):
+        # e.g. under "For referring clinicians".
+        self.assertAllowedParentPageTypes(ReferralPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(ReferralPage, set())
 
     def test_locations_live_under_the_one_locations_section(self):
         self.assertAllowedParentPageTypes(LocationIndexPage, {HomePage})

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "techniques",
     "contact",
+    "referrals",
     "enquiries",
     "locations",
     "wagtail.contrib.forms",
@@ -172,6 +173,16 @@ MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT") or BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Files sent with enquiries (referral letters): encrypted, with no URL,
+    # outside the media folder (enquiries/storage.py; the system check
+    # enquiries.E003 refuses a place under MEDIA_ROOT or STATIC_ROOT).
+    "enquiry_files": {
+        "BACKEND": "enquiries.storage.PrivateFileStorage",
+        "OPTIONS": {
+            "location": os.environ.get("ENQUIRY_FILES_ROOT")
+            or BASE_DIR / "var" / "enquiry-files",
+        },
+    },
 }
 
 # Wagtail
@@ -384,6 +395,13 @@ ENQUIRY_ENCRYPTION_KEYS = [
     for key in os.environ.get("ENQUIRY_ENCRYPTION_KEYS", "").split(",")
     if key.strip()
 ]
+
+# Files sent with enquiries (a referral letter): PDF or Word, at most this
+# many bytes; larger uploads are refused with a message.
+ENQUIRY_FILE_MAX_BYTES = 10 * 1024 * 1024
+# A malware scanner for them, as "package.module.function" (enquiries/
+# scanning.py, docs/referrals.md); none by default.
+ENQUIRY_FILE_SCANNER = os.environ.get("ENQUIRY_FILE_SCANNER", "")
 
 # Error reports of a request carrying a submission show no variable values.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "enquiries.error_reports.HealthDataReporterFilter"

@@ -130,3 +130,12 @@ if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME", "").stri
     # (base.py): the file never passes through the app server, and a copied
     # link soon stops working.
     WAGTAILDOCS_SERVE_METHOD = "redirect"
+
+# Files sent with enquiries (referral letters): on the server's disk outside
+# the media folder (ENQUIRY_FILES_ROOT, base.py), or in a private bucket of
+# their own, never the images bucket. docs/referrals.md.
+if ENQUIRY_FILES_BUCKET := os.environ.get("ENQUIRY_FILES_BUCKET", "").strip():
+    STORAGES["enquiry_files"] = {  # noqa: F405
+        "BACKEND": "enquiries.storage.PrivateBucketStorage",
+        "OPTIONS": {"bucket_name": ENQUIRY_FILES_BUCKET},
+    }

@@ -15,6 +15,7 @@ from wagtail.admin.widgets import HeaderButton
 from ..audit import record
 from ..display import answers, data, readable, received
 from ..fields import UNREADABLE_TEXT
+from ..files import KINDS, UNKNOWN_KIND, describe
 from ..forms import AssignForm, NoteForm, StatusForm
 from ..links import NAMESPACE
 from ..models import Enquiry, EnquiryNote, Status
@@ -91,6 +92,7 @@ class EnquiryDetailView(
             readable=enquiry.is_readable,
             unreadable_text=UNREADABLE_TEXT,
             answers=answers(enquiry, skip=(CONSENT_FIELD,)),
+            files=self.files(),
             consent_given=readable(data(enquiry).get(CONSENT_FIELD)),
             assignee_name=display_name(enquiry.assignee),
             notes=[
@@ -111,6 +113,18 @@ class EnquiryDetailView(
             can_see_audit=self.request.user.is_superuser,
         )
         return context
+
+    def files(self):
+        """``(label, description, download URL)`` of each file sent with it."""
+        labels = self.enquiry.field_labels or {}
+        return [
+            (
+                labels.get(stored.field_name) or stored.field_name,
+                describe(KINDS.get(stored.content_type, UNKNOWN_KIND), stored.size),
+                reverse(f"{NAMESPACE}:file", args=[self.enquiry.pk, stored.pk]),
+            )
+            for stored in self.enquiry.files.all()
+        ]
 
     def assignable(self):
         return assignable_users(self.permission_policy)

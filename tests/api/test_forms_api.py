@@ -13,6 +13,7 @@ from wagtail.models import PageViewRestriction
 from contact.factories import ContactFormFieldFactory
 from contact.spam import Challenge
 from enquiries.models import Enquiry
+from enquiries.references import SHAPE
 from home.models import ClinicSettings
 
 from .conftest import FORM_VALID, VALID, get_json
@@ -66,6 +67,8 @@ def test_the_description_has_the_fields_in_order_and_the_built_in_checks(
         "autocomplete": "name",
         "input_mode": None,
         "max_length": 255,
+        "accept": None,
+        "max_bytes": None,
     }
     assert by_name["email_address"]["type"] == "email"
     assert by_name["phone_number"]["required"] is False
@@ -140,8 +143,10 @@ def test_a_valid_submission_is_stored_and_its_emails_queued(api_visitor):
     submission = Enquiry.objects.get()
     assert response.json() == {
         "id": submission.pk,
+        "reference": submission.reference,
         "thank_you_text": "<p>Thank you, we will reply soon.</p>",
     }
+    assert SHAPE.fullmatch(submission.reference)
     assert submission.form_data == {
         "your_name": "Ada Patient",
         "email_address": "ada@example.com",

@@ -1,10 +1,11 @@
-"""The forms API takes each value only in its field's shape, and only JSON.
+"""The forms API takes each value only in its field's shape, as JSON or as
+the HTML form posts it.
 
 Consent is JSON ``true`` and nothing else; a single-answer field refuses a
 list; a multiple choice takes a list of texts; numbers are taken for text
-fields (their text is exact). A body not declared as ``application/json``
-is refused with 415, so no other site's page can post one without a CORS
-preflight.
+fields (their text is exact). A body must be declared as
+``application/json`` or ``multipart/form-data`` (the HTML form's own
+encoding, needed for a file): anything else is refused with 415.
 """
 
 import json
@@ -158,7 +159,7 @@ def test_the_length_caps_are_described_and_enforced(api_visitor):
     assert response.status_code == 201
 
 
-# Only JSON ------------------------------------------------------------------
+# JSON, or multipart as the HTML form posts it -------------------------------
 
 
 def as_form_post(api_visitor):
@@ -175,7 +176,7 @@ def as_form_post(api_visitor):
 
 def refused_as_unsupported(response):
     assert response.status_code == 415
-    assert response["Accept-Post"] == "application/json"
+    assert response["Accept-Post"] == "application/json, multipart/form-data"
     assert "application/json" in response.json()["errors"]["__all__"][0]
     assert stored() == 0
     return True
@@ -197,10 +198,18 @@ def test_an_urlencoded_form_post_is_refused(client, api_visitor):
     assert refused_as_unsupported(response)
 
 
-def test_a_multipart_form_post_is_refused(client, api_visitor):
-    # Django's test client sends a dict as multipart/form-data.
-    response = client.post(api_visitor.submissions_url, as_form_post(api_visitor))
-    assert refused_as_unsupported(response)
+def test_a_multipart_post_is_taken_with_the_html_forms_checks(client, api_visitor):
+    # Django's test client sends a dict as multipart/form-data, as the HTML
+    # form posts it: consent as "on". The same checks apply as to JSON.
+    answers = as_form_post(api_visitor)
+    response = client.post(api_visitor.submissions_url, {**answers, "cf_answer": "99"})
+    assert response.status_code == 400
+    assert response.json()["errors"]["cf_answer"]
+    assert stored() == 0
+
+    response = client.post(api_visitor.submissions_url, answers)
+    assert response.status_code == 201
+    assert stored() == 1
 
 
 @pytest.mark.parametrize(

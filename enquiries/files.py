@@ -1,0 +1,97 @@
+"""Files sent with enquiries (a referral letter): what kinds are taken, and
+how they are kept.
+
+The kind is read from the file's first bytes (its "magic number") with
+``filetype``, the pure-Python detector Wagtail itself uses for images, never
+from its name or the type the browser claims: a web page renamed
+``letter.pdf`` is still a web page and is refused. Only PDF and Word
+documents are taken.
+
+A file is encrypted with the enquiry keys (``vault``) and stored under a
+random name on the private storage (``storage``); its original name is not
+kept (it often holds the patient's name). Staff download it as
+``referral-<reference>.<ext>``.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.files.base import ContentFile
+from filetype.types.archive import Pdf
+from filetype.types.document import Doc, Docx
+
+from . import vault
+
+FOLDER = "enquiry-files"
+
+
+@dataclass(frozen=True)
+class FileKind:
+    content_type: str
+    extension: str
+    label: str
+
+
+PDF = FileKind("application/pdf", "pdf", "PDF document")
+WORD = FileKind("application/msword", "doc", "Word document")
+WORD_OPEN_XML = FileKind(Docx.MIME, "docx", "Word document")
+KINDS = {kind.content_type: kind for kind in (PDF, WORD, WORD_OPEN_XML)}
+UNKNOWN_KIND = FileKind("application/octet-stream", "bin", "File")
+# The matchers for those kinds only: nothing else can be guessed.
+MATCHERS = [Pdf(), Doc(), Docx()]
+# What a browser's file picker offers (the server still reads the content).
+ACCEPT = ",".join([".pdf", ".doc", ".docx", *KINDS])
+
+
+def max_bytes():
+    return settings.ENQUIRY_FILE_MAX_BYTES
+
+
+def detect(data):
+    """The ``FileKind`` of ``data`` by its content, or None if it is not one
+    of the kinds taken."""
+    match = filetype.match(data, matchers=MATCHERS)
+    return KINDS.get(match.mime) if match else None
+
+
+def readable_size(size):
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def describe(kind, size):
+    """What the stored answer says about a file ("PDF document, 245 KB")."""
+    return f"{kind.label}, {readable_size(size)}"
+
+
+def store(enquiry, field_name, data, kind):
+    """Encrypt ``data`` and keep it with ``enquiry``; the ``EnquiryFile``."""
+    from .models import EnquiryFile
+
+    stored = EnquiryFile(
+        enquiry=enquiry,
+        field_name=field_name,
+        content_type=kind.content_type,
+        size=len(data),
+    )
+    stored.file.save(
+        f"{FOLDER}/{uuid.uuid4().hex}", ContentFile(vault.encrypt_bytes(data))
+    )
+    return stored
+
+
+def read(stored_file):
+    """The file's bytes, decrypted (``vault.UnreadableEnquiry`` if no key
+    opens it)."""
+    with stored_file.file.open("rb") as handle:
+        return vault.decrypt_bytes(handle.read())
+
+
+def download_name(stored_file):
+    kind = KINDS.get(stored_file.content_type)
+    extension = kind.extension if kind else "bin"
+    reference = stored_file.enquiry.reference or f"enquiry-{stored_file.enquiry_id}"
+    return f"{stored_file.field_name.replace('_', '-')}-{reference}.{extension}"
