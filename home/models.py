@@ -282,6 +282,11 @@ class StandardPage(BasePage):
 
     api_fields = [APIField("summary"), APIField("body")]
 
+    def section_pages(self):
+        """Its live sub-pages that editors show in menus (such as "Refer a
+        patient" under "For referring clinicians"), listed after the body."""
+        return self.get_children().live().in_menu().specific()
+
 
 @register_setting(icon="site")
 class ClinicSettings(SitewideSettingMixin, BaseGenericSetting):

@@ -152,8 +152,9 @@ REFERRERS = {
             "it is for.</li>"
             "<li>Write a referral letter addressed to the clinic's lead "
             "consultant, including the details below.</li>"
-            "<li>Send it by secure email or by post: both addresses are at the "
-            "foot of this page.</li>"
+            "<li>Send it with the Refer a patient form, listed under In this "
+            "section below, or by secure email or post (both addresses are at "
+            "the foot of this page).</li>"
             "</ol>",
         ),
         ("heading", {"text": "What to include", "level": "h2"}),
@@ -260,6 +261,82 @@ CONTACT = {
             True,
             "",
             "Tell us briefly how we can help.",
+        ),
+    ],
+}
+
+# The referral form, under "For referring clinicians". The referrer is sent
+# the reference; the clinic's notification links to the inbox.
+REFERRAL = {
+    "title": "Refer a patient",
+    "slug": "refer",
+    "intro": (
+        "<p>For GPs, hospital doctors, nurses and allied health professionals. "
+        "Send us your referral and letter here: we confirm every referral "
+        "within five working days.</p>"
+    ),
+    "thank_you_text": (
+        "<p>Thank you. We will review the referral and invite the patient to "
+        "an assessment, and we will write to you if we need anything more.</p>"
+    ),
+    "subject": "New referral from the website",
+    "to_address": "referrals@clinic.example",
+    "care_message": (
+        "<p>This form is not for emergencies. <b>For an urgent referral, send "
+        "the form and also call us</b>; for a medical emergency, follow your "
+        "local emergency pathway.</p>"
+    ),
+    # The inbox filters referrals by how urgent they are.
+    "reason_field": "Urgency",
+    # (label, field_type, required, choices, help_text)
+    "fields": [
+        ("Your name", "singleline", True, "", ""),
+        (
+            "Your role",
+            "dropdown",
+            True,
+            "GP\nHospital doctor\nNurse\nAllied health professional\nOther",
+            "",
+        ),
+        ("Organisation", "singleline", True, "", "Your practice or hospital."),
+        ("Registration number", "registration", True, "", ""),
+        (
+            "Your email address",
+            "email",
+            True,
+            "",
+            "We send the referral's reference here.",
+        ),
+        ("Your phone number", "singleline", True, "", "A direct line if you have one."),
+        ("Patient's full name", "singleline", True, "", ""),
+        ("Patient's date of birth", "date", True, "", ""),
+        (
+            "Patient's phone number",
+            "singleline",
+            True,
+            "",
+            "So that we can invite them to an assessment.",
+        ),
+        (
+            "Urgency",
+            "radio",
+            True,
+            "Routine\nSoon (within four weeks)\nUrgent (please also call us)",
+            "",
+        ),
+        (
+            "Reason for referral",
+            "multiline",
+            True,
+            "",
+            "The diagnosis, treatments tried so far, and what you hope we can offer.",
+        ),
+        (
+            "Referral letter",
+            "document",
+            True,
+            "",
+            "Your referral letter, with recent results if you can include them.",
         ),
     ],
 }

@@ -32,6 +32,7 @@ from locations.models import (
     LocationTreatment,
     OpeningHours,
 )
+from referrals.models import ReferralFormField, ReferralPage
 from techniques.models import (
     ConditionIndexPage,
     ConditionPage,
@@ -58,9 +59,10 @@ class Command(BaseCommand):
             conditions = self.conditions(home)
             techniques = self.techniques(home, conditions)
             for data in (demo.ABOUT, demo.REFERRERS):
-                self.child(
+                section = self.child(
                     home, StandardPage, data["slug"], lambda d=data: self.standard(d)
                 )
+            self.referral_page(section)
             load_team(self.child, home, techniques, conditions)
             self.locations(home, techniques)
             contact = self.contact_page(home)
@@ -227,39 +229,56 @@ class Command(BaseCommand):
         )
 
     def contact_page(self, home):
-        data = demo.CONTACT
+        return self.child(
+            home,
+            ContactPage,
+            demo.CONTACT["slug"],
+            lambda: self.form_page(
+                ContactPage,
+                ContactFormField,
+                demo.CONTACT,
+                menu_title=demo.CONTACT["menu_title"],
+                health_consent_text=demo.CONTACT["health_consent_text"],
+                asks_about_health=demo.CONTACT["asks_about_health"],
+                ask_question=demo.CONTACT["ask_question"],
+            ),
+        )
 
-        def build():
-            return ContactPage(
-                title=data["title"],
-                menu_title=data["menu_title"],
-                slug=data["slug"],
-                intro=data["intro"],
-                thank_you_text=data["thank_you_text"],
-                subject=data["subject"],
-                to_address=data["to_address"],
-                care_message=data["care_message"],
-                asks_about_health=data["asks_about_health"],
-                health_consent_text=data["health_consent_text"],
-                ask_question=data["ask_question"],
-                show_in_menus=True,
-                form_fields=[
-                    ContactFormField(
-                        label=label,
-                        field_type=field_type,
-                        required=required,
-                        choices=choices,
-                        help_text=help_text,
-                        sort_order=order,
-                        is_reason=label == data["reason_field"],
-                    )
-                    for order, (label, field_type, required, choices, help_text) in (
-                        enumerate(data["fields"])
-                    )
-                ],
-            )
+    def referral_page(self, referrers):
+        """'Refer a patient', under 'For referring clinicians'."""
+        return self.child(
+            referrers,
+            ReferralPage,
+            demo.REFERRAL["slug"],
+            lambda: self.form_page(ReferralPage, ReferralFormField, demo.REFERRAL),
+        )
 
-        return self.child(home, ContactPage, data["slug"], build)
+    def form_page(self, page_class, field_class, data, **extra):
+        return page_class(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            thank_you_text=data["thank_you_text"],
+            subject=data["subject"],
+            to_address=data["to_address"],
+            care_message=data["care_message"],
+            show_in_menus=True,
+            form_fields=[
+                field_class(
+                    label=label,
+                    field_type=field_type,
+                    required=required,
+                    choices=choices,
+                    help_text=help_text,
+                    sort_order=order,
+                    is_reason=label == data["reason_field"],
+                )
+                for order, (label, field_type, required, choices, help_text) in (
+                    enumerate(data["fields"])
+                )
+            ],
+            **extra,
+        )
 
     def feature_on_home(self, home, techniques, conditions, contact):
         """Fill the home page's featured lists and buttons once, if empty."""
