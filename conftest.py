@@ -134,6 +134,21 @@ def handlers_group(db):
 
 
 @pytest.fixture
+def handler(handlers_group):
+    """A member of the Enquiry handlers group (reads and handles enquiries)."""
+    user = User.objects.create_user(
+        "reception", "r@clinic.invalid", "pw", first_name="Rita", last_name="Desk"
+    )
+    user.groups.add(handlers_group)
+    return user
+
+
+@pytest.fixture
+def handler_client(handler):
+    return logged_in(handler)
+
+
+@pytest.fixture
 def editor_client(contact_page):
     """An editor who may edit and publish every page, but handles no enquiries."""
     group = Group.objects.create(name="Test editors")

@@ -311,7 +311,16 @@ def _multipart_submission(request):
                         },
                         "example": {
                             "your_name": "Dr Alex Referrer",
+                            "your_role": "GP",
+                            "organisation": "Riverside Surgery",
                             "registration_number": "1234567",
+                            "your_email_address": "alex@riverside.example",
+                            "your_phone_number": "020 7946 0123",
+                            "patients_full_name": "Sam Patient",
+                            "patients_date_of_birth": "1961-04-12",
+                            "patients_phone_number": "020 7946 0456",
+                            "urgency": "Routine",
+                            "reason_for_referral": "Neuropathic pain for 3 years.",
                             "referral_letter": "<the letter, as a file part>",
                             "health_consent": "on",
                             "cf_answer": "7",
@@ -328,7 +337,8 @@ def _multipart_submission(request):
                 },
             },
         },
-        # The field names above are the demo form's (load_demo_content);
+        # The field names above are the demo forms' (load_demo_content):
+        # the contact form's (JSON) and the referral form's (multipart);
         # tests/api/test_openapi_document.py holds them to it.
         "responses": {
             429: {

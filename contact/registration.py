@@ -21,10 +21,11 @@ import django.forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+# ASCII digits only (re.ASCII): "\d" alone would take any script's digits.
 SHAPES = {
-    "GMC": re.compile(r"\d{7}"),
-    "NMC": re.compile(r"\d{2}[A-Z]\d{4}[A-Z]"),
-    "HCPC": re.compile(r"[A-Z]{2}\d{4,8}"),
+    "GMC": re.compile(r"\d{7}", re.ASCII),
+    "NMC": re.compile(r"\d{2}[A-Z]\d{4}[A-Z]", re.ASCII),
+    "HCPC": re.compile(r"[A-Z]{2}\d{4,8}", re.ASCII),
 }
 # "GMC 1234567", "NMC: 12A3456E" or "HCPC no. PA12345": a register's name
 # typed before the number is allowed, if it is the right register.

@@ -35,7 +35,7 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .bulk_log import record_many
-from .models import Enquiry, EnquiryNote
+from .models import Enquiry, EnquiryFile, EnquiryNote
 
 HASH_SALT = "enquiries.data_requests.subject"
 BATCH = 200
@@ -149,6 +149,7 @@ def erase(findings, user=None):
         counts = {
             "enquiries": deleted.get(Enquiry._meta.label, 0),
             "notes": deleted.get(EnquiryNote._meta.label, 0),
+            "files": deleted.get(EnquiryFile._meta.label, 0),
             "unreadable_not_searched": findings.unreadable,
         }
         record_many(

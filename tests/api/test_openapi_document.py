@@ -8,6 +8,7 @@ from openapi_spec_validator import validate
 
 from clinic.api.middleware import MAX_ID, MAX_SEARCH_LENGTH
 from contact.models import ContactPage
+from referrals.models import ReferralPage
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,24 @@ def test_the_request_example_is_what_the_demo_form_takes(document, demo_site, cl
             assert example[field["name"]] in values, field["name"]
         if field["type"] == "checkbox" and field["name"] in example:
             assert example[field["name"]] is True
+
+
+def test_the_multipart_example_is_what_the_demo_referral_form_takes(
+    document, demo_site, client
+):
+    path, method = FORMS_SUBMIT
+    content = document["paths"][path][method]["requestBody"]["content"]
+    multipart = content["multipart/form-data"]
+    example = multipart["schema"]["example"]
+    page = ReferralPage.objects.live().get()
+    form = client.get(f"/api/v3/forms/{page.pk}/").json()
+
+    field_names = {field["name"] for field in form["fields"]}
+    assert set(example) == field_names | {form["token"]["name"]}
+    [letter] = [field for field in form["fields"] if field["type"] == "document"]
+    assert letter["name"] in multipart["encoding"]
+    assert letter["max_bytes"] == 10 * 1024 * 1024
+    for field in form["fields"]:
+        if field["choices"]:
+            values = {choice["value"] for choice in field["choices"]}
+            assert example[field["name"]] in values, field["name"]

@@ -7,23 +7,8 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from enquiries.models import Enquiry
-from tests.staff import logged_in
 
 CONSENT = "I agree that the clinic may use my health information."
-
-
-@pytest.fixture
-def handler(handlers_group):
-    user = User.objects.create_user(
-        "reception", "r@clinic.invalid", "pw", first_name="Rita", last_name="Desk"
-    )
-    user.groups.add(handlers_group)
-    return user
-
-
-@pytest.fixture
-def handler_client(handler):
-    return logged_in(handler)
 
 
 @pytest.fixture

@@ -157,6 +157,7 @@ def test_erase_deletes_her_enquiries_and_notes_and_leaves_nothing_behind(
     assert entry.data == {
         "enquiries": 2,
         "notes": 1,
+        "files": 0,
         "unreadable_not_searched": 1,
         "subject_hash": subject_hash(ADA),
     }

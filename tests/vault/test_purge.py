@@ -43,11 +43,16 @@ def test_old_encrypted_and_unreadable_rows_go_with_their_notes(settings, contact
     assert Enquiry.objects.count() == 3
 
     output = purge()
-    assert "Deleted 2 form submission(s) and 3 note(s) from before" in output
+    assert "Deleted 2 form submission(s), 3 note(s) and 0 file(s) from before" in output
     assert list(Enquiry.objects.all()) == [recent]
     assert EnquiryNote.objects.get().text == "note 0"
     [entry] = ModelLogEntry.objects.filter(action="enquiries.delete")
-    assert entry.data == {"enquiries": 2, "notes": 3, "older_than_days": 365}
+    assert entry.data == {
+        "enquiries": 2,
+        "notes": 3,
+        "files": 0,
+        "older_than_days": 365,
+    }
 
-    assert "Deleted 0 form submission(s) and 0 note(s)" in purge()
+    assert "Deleted 0 form submission(s), 0 note(s) and 0 file(s)" in purge()
     assert ModelLogEntry.objects.filter(action="enquiries.delete").count() == 1

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from enquiries.bulk_log import record_many
-from enquiries.models import Enquiry, EnquiryNote
+from enquiries.models import Enquiry, EnquiryFile, EnquiryNote
 from home.throttle import delete_ended_windows
 
 
@@ -56,15 +56,18 @@ class Command(BaseCommand):
             )
             return
         # By submit time alone, which is not encrypted: rows no key can open
-        # go too. Notes go with their enquiry (a cascade), counted apart.
+        # go too. Notes and files go with their enquiry (a cascade), counted
+        # apart.
         _, deleted = old.delete()
         counts = {
             "enquiries": deleted.get(Enquiry._meta.label, 0),
             "notes": deleted.get(EnquiryNote._meta.label, 0),
+            "files": deleted.get(EnquiryFile._meta.label, 0),
         }
+        # Stored files (referral letters) go with their rows (enquiries.signals).
         self.stdout.write(
-            f"Deleted {counts['enquiries']} form submission(s) and "
-            f"{counts['notes']} note(s) {period}."
+            f"Deleted {counts['enquiries']} form submission(s), "
+            f"{counts['notes']} note(s) and {counts['files']} file(s) {period}."
         )
         if counts["enquiries"]:
             record_many("enquiries.delete", data={**counts, "older_than_days": days})
