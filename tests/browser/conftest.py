@@ -13,6 +13,7 @@ from playwright.sync_api import sync_playwright
 
 from home.models import StandardPage
 from locations.models import LocationIndexPage, LocationPage
+from referrals.models import ReferralPage
 from techniques.models import (
     ConditionIndexPage,
     ConditionPage,
@@ -79,6 +80,7 @@ def demo_urls(demo_site):
         "condition index": ConditionIndexPage.objects.live().get().url,
         "condition": ConditionPage.objects.live().get(slug="essential-tremor").url,
         "contact": "/contact/",
+        "refer a patient": ReferralPage.objects.live().get().url,
         "locations": LocationIndexPage.objects.live().get().url,
         "location": LocationPage.objects.live().get(slug="central-london").url,
         "search results": "/search/?q=stimulation",

@@ -25,9 +25,9 @@ def open_page(page, url):
     assert response.status == expected, url
 
 
-def submit_empty_contact_form(page):
-    """Send the contact form with nothing filled in: it comes back with errors."""
-    open_page(page, "/contact/")
+def submit_empty_form(page, url="/contact/"):
+    """Send a form with nothing filled in: it comes back with errors."""
+    open_page(page, url)
     page.locator("main form [type=submit]").click()
     page.wait_for_load_state()
     assert page.locator("main [role=alert], main .error-summary").count(), (
@@ -60,10 +60,11 @@ def test_axe_finds_no_wcag_violations_on_any_page_type(page, demo_urls, viewport
         if violations:
             reports[name] = report
 
-    submit_empty_contact_form(page)
-    violations, report = axe_violations(page)
-    if violations:
-        reports["contact, after a failed submit"] = report
+    for name in ("contact", "refer a patient"):
+        submit_empty_form(page, demo_urls[name])
+        violations, report = axe_violations(page)
+        if violations:
+            reports[f"{name}, after a failed submit"] = report
 
     assert not reports, "\n\n".join(f"== {k}\n{v}" for k, v in reports.items())
 
@@ -97,7 +98,7 @@ def test_pages_reflow_at_320_css_pixels(page, demo_urls):
     too_wide = {}
     for name, url in [*demo_urls.items(), ("contact, after a failed submit", None)]:
         if url is None:
-            submit_empty_contact_form(page)
+            submit_empty_form(page)
         else:
             open_page(page, url)
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -113,7 +114,7 @@ def test_pages_make_no_requests_to_other_sites(page, demo_urls, live_server):
     for url in demo_urls.values():
         open_page(page, url)
         page.wait_for_load_state("networkidle")
-    submit_empty_contact_form(page)
+    submit_empty_form(page)
 
     assert requested
     elsewhere = [
@@ -155,7 +156,7 @@ def test_controls_are_at_least_44_pixels_on_a_phone(page, demo_urls):
     small = {}
     for name, url in [*demo_urls.items(), ("contact, after a failed submit", None)]:
         if url is None:
-            submit_empty_contact_form(page)
+            submit_empty_form(page)
         else:
             open_page(page, url)
         if found := page.evaluate(SMALL_CONTROLS, CONTROLS):
