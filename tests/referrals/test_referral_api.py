@@ -95,3 +95,16 @@ def test_json_cannot_carry_the_letter_and_says_how_to(client, referral_page, des
         "Send the form as multipart/form-data to attach a file here."
     ]
     assert not Enquiry.objects.exists()
+
+
+def test_a_letter_of_the_full_10_mb_goes_through_the_api(
+    client, referral_page, described
+):
+    # The API's 1 MiB body limit is for JSON; a multipart letter has its own.
+    letter = LETTER_PDF + b"\x00" * (10 * 1024 * 1024 - len(LETTER_PDF))
+    body = signed(described(), **referral_answers(), referral_letter=upload(letter))
+
+    response = client.post(submissions_url(referral_page), body)
+
+    assert response.status_code == 201
+    assert EnquiryFile.objects.get().size == 10 * 1024 * 1024
