@@ -1,4 +1,5 @@
-"""The inbox's filters: form, status, date received, reason and who has it.
+"""The inbox's filters: reference, form, status, date received, reason and
+who has it.
 
 Built on django-filter through Wagtail's ``WagtailFilterSet``, so the inbox
 gets Wagtail's filter drawer and active-filter chips. Every filter reads a
@@ -11,12 +12,17 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.models import Page
 
 from .models import Enquiry, Status
+from .references import normalise
 
 UNASSIGNED = "nobody"
 ME = "me"
 
 
 class EnquiryFilterSet(WagtailFilterSet):
+    # What a caller quotes ("k7rp 3xqm" finds K7RP-3XQM).
+    reference = django_filters.CharFilter(
+        label="Reference", method="filter_reference", max_length=20
+    )
     form = django_filters.ModelChoiceFilter(
         field_name="page",
         label="Form",
@@ -58,6 +64,9 @@ class EnquiryFilterSet(WagtailFilterSet):
     class Meta:
         model = Enquiry
         fields = []
+
+    def filter_reference(self, queryset, name, value):
+        return queryset.filter(reference=normalise(value) or None)
 
     def filter_assigned(self, queryset, name, value):
         if value == ME:

@@ -27,6 +27,7 @@ ENCRYPTED_AND_UNSHOWN = ("form_data", "field_labels", "consent_text")
 # them), then the consent.
 EXPORT_HEADINGS = {
     "number": "Enquiry",
+    "reference": "Reference",
     "received": "Received",
     "form": "Form",
     "reason": "Reason",
@@ -66,6 +67,7 @@ class EnquiryIndexView(IndexView):
                 accessor=str,
                 get_url=lambda enquiry: self.get_edit_url(enquiry),
             ),
+            Column("reference", label="Reference", accessor="reference"),
             Column(
                 "received",
                 label="Received",
@@ -124,6 +126,7 @@ class EnquiryIndexView(IndexView):
         consent = data(item).get("health_consent")
         row = {
             "number": item.pk,
+            "reference": item.reference or "",
             "received": received(item),
             "form": item.page.title,
             "reason": item.reason,

@@ -153,6 +153,7 @@ def test_csv_export_of_the_filtered_list(handler_client, handler, two_forms):
     assert len(table) == 1
     [row] = table
     assert row["Enquiry"] == str(two_forms["new"].pk)
+    assert row["Reference"] == two_forms["new"].reference
     assert row["Form"] == "Contact us"
     assert row["Status"] == "New"
     assert row["Your message"] == "I have had back pain\nfor years."
@@ -175,8 +176,9 @@ def test_xlsx_export(handler_client, two_forms):
     sheet = load_workbook(io.BytesIO(content)).active
     table = [[cell.value for cell in row] for row in sheet.iter_rows()]
     headings = table[0]
-    assert headings[:6] == [
+    assert headings[:7] == [
         "Enquiry",
+        "Reference",
         "Received",
         "Form",
         "Reason",
@@ -240,3 +242,20 @@ def _permission_pk(codename):
     return Permission.objects.get(
         content_type__app_label="enquiries", codename=codename
     ).pk
+
+
+def test_a_caller_is_found_by_the_reference_they_quote(handler_client, two_forms):
+    wanted = two_forms["new"]
+    quoted = wanted.reference.lower().replace("-", " ")
+
+    html = handler_client.get(reverse("enquiries:index"), {"reference": quoted})
+
+    listed = html.content.decode()
+    assert wanted.reference in listed
+    others = Enquiry.objects.exclude(pk=wanted.pk)
+    assert others.exists()
+    assert not any(other.reference in listed for other in others)
+    nothing = handler_client.get(reverse("enquiries:index"), {"reference": "no such"})
+    assert not any(
+        e.reference in nothing.content.decode() for e in Enquiry.objects.all()
+    )
