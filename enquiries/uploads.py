@@ -73,7 +73,9 @@ class DocumentUploadField(django.forms.FileField):
         self.length_hint = f"A PDF or Word document, up to {limit}"
 
     def clean(self, data, initial=None):
-        upload = super().clean(data, initial)
+        # Never a stored "initial" value (a default staff typed, say): only
+        # a file sent now is a letter.
+        upload = super().clean(data, None)
         if not upload:
             return None
         limit = files.max_bytes()

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from enquiries.models import Enquiry
-from tests.referrals.conftest import FIELDS, FILES, LETTER_PDF
+from tests.referrals.conftest import FILES, LETTER_PDF, make_referral_page
 
 from .test_accessibility import axe_violations
 
@@ -16,20 +16,9 @@ QUESTION = re.compile(r"What is (\d) plus (\d)\?")
 
 @pytest.fixture
 def referral_form(home_page, settings):
-    from referrals.factories import ReferralFormFieldFactory, ReferralPageFactory
-
     # Playwright types faster than any person (tests/contact has the check).
     settings.CONTACT_MIN_FILL_SECONDS = 0
-    page = ReferralPageFactory(parent=home_page)
-    for label, field_type, required, choices in FIELDS:
-        ReferralFormFieldFactory(
-            page=page,
-            label=label,
-            field_type=field_type,
-            required=required,
-            choices=choices,
-        )
-    return page
+    return make_referral_page(home_page)
 
 
 def answer_the_sum(tab):

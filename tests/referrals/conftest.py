@@ -51,9 +51,9 @@ def upload(data=LETTER_PDF, name="letter.pdf", content_type="application/pdf"):
     return SimpleUploadedFile(name, data, content_type=content_type)
 
 
-@pytest.fixture
-def referral_page(home_page):
-    page = ReferralPageFactory(parent=home_page)
+def make_referral_page(parent):
+    """A live referral page with ``FIELDS``, its urgency the inbox's reason."""
+    page = ReferralPageFactory(parent=parent)
     for label, field_type, required, choices in FIELDS:
         ReferralFormFieldFactory(
             page=page,
@@ -64,6 +64,11 @@ def referral_page(home_page):
             is_reason=label == "Urgency",
         )
     return page
+
+
+@pytest.fixture
+def referral_page(home_page):
+    return make_referral_page(home_page)
 
 
 @pytest.fixture

@@ -43,3 +43,19 @@ def test_the_rate_limit_covers_referrals(send_referral, settings):
     assert "Please attach the letter again" in response.content.decode()
     assert Enquiry.objects.count() == 1
     assert EnquiryFile.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"garbage", b"--xyz\r\nContent-Disposition: form-data\r\n\r\n", b"--xyz--"],
+    ids=["no parts", "part without a name", "only the end"],
+)
+def test_a_broken_multipart_body_is_a_bad_request_not_a_crash(
+    client, referral_page, body
+):
+    for url in (referral_page.url, f"/api/v3/forms/{referral_page.pk}/submissions/"):
+        response = client.generic(
+            "POST", url, body, content_type="multipart/form-data; boundary=xyz"
+        )
+        assert response.status_code in (200, 400), (url, response.status_code)
+    assert not Enquiry.objects.exists()
