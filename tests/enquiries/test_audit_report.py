@@ -96,3 +96,13 @@ def test_only_superusers_see_it(request, trail, who):
 
 def test_the_reports_menu_offers_it_to_superusers(superuser_client):
     assert REPORT in superuser_client.get("/admin/").content.decode()
+
+
+def test_wagtails_site_history_shows_enquiry_entries_only_to_those_who_handle_them(
+    editor_client, handler_client, trail
+):
+    # Wagtail's own report lists every log entry a user may see: editors,
+    # who may not read enquiries, must not learn who looked at which one.
+    url = "/admin/reports/site-history/"
+    assert "Viewed enquiry" not in editor_client.get(url).content.decode()
+    assert "Viewed enquiry" in handler_client.get(url).content.decode()
