@@ -42,6 +42,7 @@ from locations.factories import (
     LocationTreatmentFactory,
     OpeningHoursFactory,
 )
+from referrals.factories import ReferralFormFieldFactory, ReferralPageFactory
 from techniques.factories import (
     ConditionIndexPageFactory,
     ConditionPageFactory,
@@ -72,6 +73,7 @@ MAX_QUERIES = {
         "condition": 3,
         "team": 5,
         "contact": 3,
+        "referral": 3,
         "search": 5,
         "location_index": 5,
         "location": 8,
@@ -85,6 +87,7 @@ MAX_QUERIES = {
         "condition": 10,
         "team": 11,
         "contact": 9,
+        "referral": 9,
         "search": 10,
         "location_index": 11,
         "location": 14,
@@ -367,6 +370,24 @@ def build_contact(clinic, size):
     return clinic["contact"].url, labels
 
 
+def build_referral(clinic, size):
+    """A referral form with ``size`` fields of every kind, its own included."""
+    page = ReferralPageFactory(parent=clinic["home"])
+    types = itertools.cycle([*FIELD_TYPES, ("registration", ""), ("document", "")])
+    labels = []
+    for n in range(size):
+        field_type, choices = next(types)
+        labels.append(f"Question {n:02d}")
+        ReferralFormFieldFactory(
+            page=page,
+            label=labels[-1],
+            field_type=field_type,
+            choices=choices,
+            sort_order=n,
+        )
+    return page.url, labels
+
+
 def build_search(clinic, size):
     """``size`` pages of three kinds that match the search word."""
     kinds = itertools.cycle(
@@ -395,6 +416,7 @@ BUILDERS = {
     "condition": build_condition,
     "team": build_team,
     "contact": build_contact,
+    "referral": build_referral,
     "search": build_search,
     "location_index": build_location_index,
     "location": build_location,
