@@ -149,8 +149,8 @@ class ContactForm(BaseForm):
                 label=page.health_consent_text,
                 required=True,
                 error_messages={
-                    "required": MESSAGES["consent"],
-                    "invalid": MESSAGES["consent"],
+                    "required": page.consent_message,
+                    "invalid": page.consent_message,
                 },
             )
             # The error summary names a field before its message; the full

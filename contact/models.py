@@ -42,6 +42,7 @@ from .forms import (
     ContactFormBuilder,
     ContactPageAdminForm,
 )
+from .forms import MESSAGES as FORM_MESSAGES
 from .location_field import FIELD_TYPE_CHOICE
 from .panels import ContactSubmissionsPanel
 from .submissions import Outcome, submit
@@ -55,6 +56,8 @@ DEFAULT_CARE_MESSAGE = (
     "<p>This form is not for emergencies or urgent medical advice. "
     "<b>In an emergency, call your local emergency number.</b></p>"
 )
+# What a visitor who leaves the consent box unticked is told.
+CONSENT_MESSAGE = FORM_MESSAGES["consent"]
 SENT_SALT = "contact.sent"
 SENT_MAX_AGE = 24 * 60 * 60
 
@@ -111,6 +114,7 @@ class EnquiryFormPage(BasePage, AbstractEmailForm):
     sent_text = "We have received your message."
     confirmation_subject = "We have received your message"
     confirmation_template = "contact/emails/visitor_confirmation.txt"
+    consent_message = CONSENT_MESSAGE
 
     class Meta:
         abstract = True

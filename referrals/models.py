@@ -81,6 +81,10 @@ class ReferralPage(EnquiryFormPage):
     sent_text = "We have received your referral."
     confirmation_subject = "We have received your referral"
     confirmation_template = "referrals/emails/referrer_confirmation.txt"
+    consent_message = (
+        "Tick this box to confirm that the patient has agreed to this referral. "
+        "If they have not yet, please ask them before you refer."
+    )
 
     class Meta:
         verbose_name = "referral page"

@@ -59,3 +59,14 @@ def test_a_broken_multipart_body_is_a_bad_request_not_a_crash(
         )
         assert response.status_code in (200, 400), (url, response.status_code)
     assert not Enquiry.objects.exists()
+
+
+def test_an_unticked_consent_asks_the_referrer_to_confirm_the_patient_agreed(
+    send_referral,
+):
+    response = send_referral(health_consent="")
+
+    html = response.content.decode()
+    assert "confirm that the patient has agreed to this referral" in html
+    assert "the health information you give us" not in html
+    assert not Enquiry.objects.exists()
