@@ -7,7 +7,8 @@ and requests that break it (negative) and checks every response: no server
 error, and the status, content type, headers and body are the ones the
 document promises. The forms API is included, with the rate limit off and
 ``page_id`` pinned to the demo's contact page, so submissions reach the
-form's own checks.
+form's own checks; submissions are also sent to the demo's referral page,
+as multipart bodies with its letter.
 
 ``SCHEMATHESIS_EXAMPLES`` sets the examples per operation and mode: 15 by
 default (about a minute), 60 when ``CI=true``. One worker, in this process:
@@ -27,6 +28,7 @@ from schemathesis.checks import CHECKS, load_all_checks
 from schemathesis.core.failures import FailureGroup
 
 from contact.models import ContactPage
+from referrals.models import ReferralPage
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +97,7 @@ def fuzz(operation, mode, path_parameters, selected_checks):
 def test_every_v3_operation_conforms_to_its_document(wsgi_app):
     schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", wsgi_app)
     contact = ContactPage.objects.live().get()
+    referral = ReferralPage.objects.live().get()
     selected_checks = checks()
     failures = []
     operations = 0
@@ -106,11 +109,15 @@ def test_every_v3_operation_conforms_to_its_document(wsgi_app):
             # The real form, except when page_id is all a negative case could
             # break (describing a form): then it is fuzzed too.
             pin = is_form and (mode is GenerationMode.POSITIVE or operation.body)
-            pinned = {"page_id": contact.pk} if pin else {}
-            try:
-                fuzz(operation, mode, pinned, selected_checks)
-            except (Exception, FailureGroup) as error:  # noqa: BLE001 - reported below
-                failures.append(f"{operation.label} ({mode}):\n{error}")
+            # Submissions go to the referral form too, whose letter makes
+            # them multipart bodies with a file.
+            pages = [contact, referral] if pin and operation.body else [contact]
+            for page in pages:
+                pinned = {"page_id": page.pk} if pin else {}
+                try:
+                    fuzz(operation, mode, pinned, selected_checks)
+                except (Exception, FailureGroup) as error:  # noqa: BLE001 - reported below
+                    failures.append(f"{operation.label} ({mode}, {page}):\n{error}")
 
     assert operations > 40, "the document lost its operations"
     assert not failures, "\n\n".join(failures)
