@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass
 
 import filetype
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.core.files.base import ContentFile
 from filetype.types.archive import Pdf
@@ -88,6 +89,39 @@ def read(stored_file):
     opens it)."""
     with stored_file.file.open("rb") as handle:
         return vault.decrypt_bytes(handle.read())
+
+
+def reencrypt(stored_file, newest):
+    """Move one stored file to the ``newest`` Fernet key; what happened
+    ("current", "reencrypted", "unreadable", "missing" or "changed").
+
+    Written to a new file first, the row pointed at it, then the old file
+    deleted: an interrupted run leaves a readable file either way.
+    """
+    from .models import EnquiryFile
+
+    storage = stored_file.file.storage
+    old_name = stored_file.file.name
+    try:
+        with storage.open(old_name, "rb") as handle:
+            token = handle.read()
+    except FileNotFoundError:
+        return "missing"
+    try:
+        newest.decrypt(token)
+        return "current"
+    except InvalidToken:
+        pass
+    try:
+        rotated = vault.rotate_bytes(token)
+    except vault.UnreadableEnquiry:
+        return "unreadable"
+    new_name = storage.save(f"{FOLDER}/{uuid.uuid4().hex}", ContentFile(rotated))
+    updated = EnquiryFile.objects.filter(pk=stored_file.pk, file=old_name).update(
+        file=new_name
+    )
+    storage.delete(old_name if updated else new_name)
+    return "reencrypted" if updated else "changed"
 
 
 def download_name(stored_file):

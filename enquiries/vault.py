@@ -65,6 +65,14 @@ def decrypt_bytes(token):
         raise UnreadableEnquiry from error
 
 
+def rotate_bytes(token):
+    """A file's token, encrypted again with the newest key."""
+    try:
+        return _fernet().rotate(token)
+    except InvalidToken as error:
+        raise UnreadableEnquiry from error
+
+
 def encrypt_json(value):
     return encrypt_text(json.dumps(value, cls=DjangoJSONEncoder))
 

@@ -10,7 +10,9 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from wagtail.models import ModelLogEntry
 
+from enquiries import files
 from enquiries.fields import UNREADABLE_TEXT
+from enquiries.files import PDF
 from enquiries.management.commands import reencrypt_enquiries
 from enquiries.models import Enquiry, EnquiryNote
 
@@ -105,6 +107,7 @@ def test_each_run_leaves_an_audit_entry_with_counts_only(
     assert entry.data == {
         "enquiries": {"reencrypted": 1},
         "notes": {},
+        "files": {},
     }
     assert "hurts" not in str(entry.data) + entry.label
 
@@ -152,3 +155,22 @@ def test_an_interrupted_run_leaves_every_row_readable_and_a_rerun_finishes(
         "message 1",
         "message 2",
     ]
+
+
+def test_letters_move_to_the_new_key_too(settings, contact_page, new_key):
+    a, b = new_key(), new_key()
+    settings.ENQUIRY_ENCRYPTION_KEYS = [a]
+    letter = b"%PDF-1.4 a referral letter"
+    stored = files.store(enquiry(contact_page, "see letter"), "letter", letter, PDF)
+    old_name = stored.file.name
+    settings.ENQUIRY_ENCRYPTION_KEYS = [b, a]
+
+    out, _err = reencrypt()
+
+    assert "Files: 1 re-encrypted" in out
+    stored.refresh_from_db()
+    assert stored.file.name != old_name
+    assert not stored.file.storage.exists(old_name)
+    settings.ENQUIRY_ENCRYPTION_KEYS = [b]  # A can go now
+    assert files.read(stored) == letter
+    assert "Files: 0 re-encrypted, 1 already on the newest key" in reencrypt()[0]

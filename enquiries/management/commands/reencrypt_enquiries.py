@@ -1,4 +1,5 @@
-"""Rewrite every encrypted value (enquiries and notes) with the newest key.
+"""Rewrite every encrypted value (enquiries, notes and files sent with
+enquiries) with the newest key.
 
 After a new key is put first in ENQUIRY_ENCRYPTION_KEYS (the old ones after
 it), run this; once it reports nothing left on an old key and nothing
@@ -20,9 +21,9 @@ from django.db import transaction
 from django.db.models import TextField, Value
 from django.db.models.functions import Cast
 
-from enquiries import vault
+from enquiries import files, vault
 from enquiries.bulk_log import record_many
-from enquiries.models import Enquiry, EnquiryNote
+from enquiries.models import Enquiry, EnquiryFile, EnquiryNote
 
 # (model, encrypted field, what the output calls them)
 ENCRYPTED = [(Enquiry, "form_data", "enquiries"), (EnquiryNote, "text", "notes")]
@@ -62,6 +63,16 @@ class Command(BaseCommand):
                 f"{counts.get('unreadable', 0)} could not be read (left untouched), "
                 f"{counts.get('changed', 0)} changed meanwhile (skipped)."
             )
+        counts = Counts()
+        for stored in EnquiryFile.objects.order_by("pk").iterator():
+            counts.add(files.reencrypt(stored, newest))
+        summary["files"] = counts
+        self.stdout.write(
+            f"Files: {counts.get('reencrypted', 0)} re-encrypted, "
+            f"{counts.get('current', 0)} already on the newest key, "
+            f"{counts.get('unreadable', 0)} could not be read (left untouched), "
+            f"{counts.get('missing', 0)} missing from the storage."
+        )
         record_many("enquiries.reencrypt", data=summary)
         if any(counts.get("unreadable") for counts in summary.values()):
             self.stderr.write(
