@@ -9,9 +9,13 @@ submission is marked, as Django's own ``sensitive_post_parameters`` does
 (``request.sensitive_post_parameters = "__ALL__"``: ``contact.submissions``
 and the forms API), and for a marked request this filter hides every frame
 variable as well as every POST value. Other errors keep their full reports.
+
+``HealthDataExceptionReporter`` (``DEFAULT_EXCEPTION_REPORTER``) does the
+same for uploaded files, which Django lists by name and no filter reaches:
+a referral letter's file name often is the patient's name.
 """
 
-from django.views.debug import SafeExceptionReporterFilter
+from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
 
 def carries_a_submission(request):
@@ -28,3 +32,13 @@ class HealthDataReporterFilter(SafeExceptionReporterFilter):
         ):
             return [(name, self.cleansed_substitute) for name, _ in variables]
         return variables
+
+
+class HealthDataExceptionReporter(ExceptionReporter):
+    def get_traceback_data(self):
+        data = super().get_traceback_data()
+        files = data.get("request_FILES_items")
+        if files is not None and carries_a_submission(self.request):
+            hidden = self.filter.cleansed_substitute
+            data["request_FILES_items"] = [(name, hidden) for name, _ in files]
+        return data

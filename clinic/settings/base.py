@@ -405,6 +405,7 @@ ENQUIRY_FILE_SCANNER = os.environ.get("ENQUIRY_FILE_SCANNER", "")
 
 # Error reports of a request carrying a submission show no variable values.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "enquiries.error_reports.HealthDataReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "enquiries.error_reports.HealthDataExceptionReporter"
 
 CONTACT_SUBMISSION_RETENTION_DAYS = int(
     os.environ.get("CONTACT_SUBMISSION_RETENTION_DAYS", "365")

@@ -70,3 +70,45 @@ def test_an_unticked_consent_asks_the_referrer_to_confirm_the_patient_agreed(
     assert "confirm that the patient has agreed to this referral" in html
     assert "the health information you give us" not in html
     assert not Enquiry.objects.exists()
+
+
+def test_a_failure_while_storing_a_referral_reports_no_patient_detail(
+    referrer, monkeypatch
+):
+    import sys
+
+    from django.core.signals import got_request_exception
+    from django.test import Client
+    from django.views.debug import get_exception_reporter_class
+
+    from .conftest import PATIENT_NAME, referral_answers, upload
+
+    def broken_queue(page, submission):
+        raise RuntimeError("the task queue is down")
+
+    monkeypatch.setattr("contact.models.queue_submission_emails", broken_queue)
+    reports = []
+
+    def keep(sender, request, **kwargs):
+        reporter = get_exception_reporter_class(request)(
+            request, *sys.exc_info(), is_email=True
+        )
+        reports.append(reporter.get_traceback_html() + reporter.get_traceback_text())
+
+    referrer.client = Client(raise_request_exception=False)
+    referrer.open()
+    data = referral_answers()
+    # A letter named after the patient, as letters often are.
+    data["referral_letter"] = upload(name="Testy_McTestface_referral.pdf")
+    got_request_exception.connect(keep)
+    try:
+        assert referrer.send(data).status_code == 500
+    finally:
+        got_request_exception.disconnect(keep)
+
+    [report] = reports
+    assert "the task queue is down" in report
+    assert "referral_letter" in report  # the field is listed, its file hidden
+    for secret in (PATIENT_NAME, "McTestface", "1961-04-12", "gabapentin"):
+        assert secret not in report, secret
+    assert not Enquiry.objects.exists()

@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.signals import got_request_exception
 from django.test import Client
-from django.views.debug import ExceptionReporter
+from django.views.debug import get_exception_reporter_class
 
 from enquiries.models import Enquiry
 
@@ -27,7 +27,9 @@ def reports(monkeypatch):
     kept = []
 
     def keep(sender, request, **kwargs):
-        reporter = ExceptionReporter(request, *sys.exc_info(), is_email=True)
+        # The reporter Django's error emails use (DEFAULT_EXCEPTION_REPORTER).
+        reporter_class = get_exception_reporter_class(request)
+        reporter = reporter_class(request, *sys.exc_info(), is_email=True)
         kept.append(reporter.get_traceback_html() + reporter.get_traceback_text())
 
     got_request_exception.connect(keep)
