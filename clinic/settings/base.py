@@ -399,6 +399,11 @@ ENQUIRY_ENCRYPTION_KEYS = [
 # Files sent with enquiries (a referral letter): PDF or Word, at most this
 # many bytes; larger uploads are refused with a message.
 ENQUIRY_FILE_MAX_BYTES = 10 * 1024 * 1024
+# Request bodies with uploads stay in memory up to nginx's limit on a body
+# (client_max_body_size 20m, docs/deploy.md), so a letter, even one too big
+# to take, is never written to the server's disk unencrypted (Django would
+# spool any body over 2.5 MB to a temporary file).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # A malware scanner for them, as "package.module.function" (enquiries/
 # scanning.py, docs/referrals.md); none by default.
 ENQUIRY_FILE_SCANNER = os.environ.get("ENQUIRY_FILE_SCANNER", "")

@@ -199,3 +199,34 @@ def test_no_letter_is_taken_while_the_scanner_is_down(send_referral, scanner, ca
     assert nothing_stored()
     assert "ConnectionRefusedError" in caplog.text
     assert "clamd is not running" not in caplog.text
+
+
+@pytest.fixture
+def spooled(monkeypatch):
+    """Each upload Django writes to a temporary file on disk (it spools a
+    large one unless told otherwise)."""
+    from django.core.files import uploadedfile
+
+    written = []
+    real_init = uploadedfile.TemporaryUploadedFile.__init__
+
+    def spool(self, *args, **kwargs):
+        written.append(args)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(uploadedfile.TemporaryUploadedFile, "__init__", spool)
+    return written
+
+
+def test_a_letter_is_never_written_to_disk_unencrypted(send_referral, spooled):
+    full_size = LETTER_PDF + b"\x00" * (10 * 1024 * 1024 - len(LETTER_PDF))
+
+    assert send_referral(letter=upload(full_size)).status_code == 302
+    assert spooled == []
+
+
+def test_not_even_one_too_big_to_take(send_referral, spooled):
+    too_big = LETTER_PDF + b"\x00" * (15 * 1024 * 1024)
+
+    error_at_letter(send_referral(letter=upload(too_big)))
+    assert spooled == []
