@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import caches
 from django.core.management import call_command
-from django.test.utils import override_settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
@@ -28,15 +27,16 @@ def media_in_a_temporary_folder(tmp_path_factory):
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
 
 
-@pytest.fixture(autouse=True, scope="session")
-def enquiry_files_in_a_temporary_folder(tmp_path_factory):
-    """Files sent with test enquiries (referral letters) likewise."""
+@pytest.fixture(autouse=True)
+def enquiry_files_in_a_temporary_folder(settings, tmp_path_factory):
+    """Files sent with test enquiries (referral letters) likewise, in a new
+    folder for each test: a test's rows are rolled back, its files are not,
+    and a test may check that nothing was kept."""
     private = {
         **settings.STORAGES["enquiry_files"],
         "OPTIONS": {"location": str(tmp_path_factory.mktemp("enquiry-files"))},
     }
-    with override_settings(STORAGES={**settings.STORAGES, "enquiry_files": private}):
-        yield
+    settings.STORAGES = {**settings.STORAGES, "enquiry_files": private}
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from enquiries import files
+
 from . import spam
 
 logger = logging.getLogger(__name__)
@@ -66,7 +68,7 @@ def _store(page, request, form):
     transaction that stores: of several posts at once, no more than the limit
     are stored and a token is stored once; a refused post changes nothing.
     """
-    with transaction.atomic():
+    with files.kept_only_if_stored(), transaction.atomic():
         if not spam.spend(form.posted_challenge):
             # Another post of this token was stored a moment ago.
             form.refuse_spent_token()

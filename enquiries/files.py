@@ -10,10 +10,12 @@ documents are taken.
 A file is encrypted with the enquiry keys (``vault``) and stored under a
 random name on the private storage (``storage``); its original name is not
 kept (it often holds the patient's name). Staff download it as
-``referral-<reference>.<ext>``.
+``<field name>-<reference>.<ext>``, e.g. ``referral-letter-K7RP-3XQM.pdf``.
 """
 
+import contextvars
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import filetype
@@ -68,6 +70,27 @@ def describe(kind, size):
     return f"{kind.label}, {readable_size(size)}"
 
 
+# The files ``store`` wrote inside the current ``kept_only_if_stored`` block.
+_written = contextvars.ContextVar("enquiry_files_written", default=None)
+
+
+@contextmanager
+def kept_only_if_stored():
+    """Around the transaction that stores an enquiry: if it fails, the files
+    written for it are deleted too (a rolled-back row leaves its file behind
+    otherwise, where no retention or erasure would ever find it)."""
+    written = []
+    reset = _written.set(written)
+    try:
+        yield
+    except BaseException:
+        for stored_file in written:
+            stored_file.file.storage.delete(stored_file.file.name)
+        raise
+    finally:
+        _written.reset(reset)
+
+
 def store(enquiry, field_name, data, kind):
     """Encrypt ``data`` and keep it with ``enquiry``; the ``EnquiryFile``."""
     from .models import EnquiryFile
@@ -81,6 +104,9 @@ def store(enquiry, field_name, data, kind):
     stored.file.save(
         f"{FOLDER}/{uuid.uuid4().hex}", ContentFile(vault.encrypt_bytes(data))
     )
+    written = _written.get()
+    if written is not None:
+        written.append(stored)
     return stored
 
 

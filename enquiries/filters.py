@@ -66,7 +66,10 @@ class EnquiryFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_reference(self, queryset, name, value):
-        return queryset.filter(reference=normalise(value) or None)
+        reference = normalise(value)
+        # A reference that cannot be one matches nothing (never the older
+        # enquiries, which have none).
+        return queryset.filter(reference=reference) if reference else queryset.none()
 
     def filter_assigned(self, queryset, name, value):
         if value == ME:

@@ -47,6 +47,16 @@ def referral_answers(**changes):
     }
 
 
+def nothing_stored():
+    """No enquiry, no file row, and no file in the letters' storage."""
+    from enquiries.files import FOLDER
+    from enquiries.models import Enquiry, EnquiryFile
+
+    storage = EnquiryFile._meta.get_field("file").storage
+    kept = storage.listdir(FOLDER)[1] if storage.exists(FOLDER) else []
+    return not (Enquiry.objects.exists() or EnquiryFile.objects.exists() or kept)
+
+
 def upload(data=LETTER_PDF, name="letter.pdf", content_type="application/pdf"):
     return SimpleUploadedFile(name, data, content_type=content_type)
 

@@ -11,7 +11,7 @@ from enquiries import files
 from enquiries.models import Enquiry, EnquiryFile
 from enquiries.scanning import FileInfected
 
-from .conftest import LETTER_PDF, upload
+from .conftest import LETTER_PDF, nothing_stored, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -52,10 +52,6 @@ def error_at_letter(response):
     assert response.status_code == 200
     assert 'id="id_referral_letter-error"' in html
     return html
-
-
-def nothing_stored():
-    return not Enquiry.objects.exists() and not EnquiryFile.objects.exists()
 
 
 def test_a_real_pdf_is_taken_encrypted_and_kept_privately(send_referral, settings):
