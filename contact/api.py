@@ -32,7 +32,11 @@ import json
 from decimal import Decimal
 
 import django.forms
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.http.multipartparser import MultiPartParserError
 from django.utils.cache import add_never_cache_headers
@@ -69,7 +73,10 @@ UNSUPPORTED_BODY = (
     "application/json, or, to attach a file, as multipart/form-data."
 )
 TOO_LARGE = "The submission is too large."
-BAD_MULTIPART = "The multipart/form-data body cannot be read."
+BAD_MULTIPART = (
+    "The multipart/form-data body cannot be read, or has more parts than a "
+    "form has fields."
+)
 
 
 def form_page_or_404(request, page_id):
@@ -236,7 +243,7 @@ def _multipart_submission(request):
         return request.POST, request.FILES
     except RequestDataTooBig:
         return Status(413, FormErrors(errors={FORM_WIDE: [TOO_LARGE]}))
-    except MultiPartParserError:
+    except (MultiPartParserError, TooManyFieldsSent, TooManyFilesSent):
         return Status(400, FormErrors(errors={FORM_WIDE: [BAD_MULTIPART]}))
 
 

@@ -11,6 +11,8 @@ queued as background tasks (``tasks``); then a redirect to the thank-you view
 (Post/Redirect/Get), so refreshing never sends twice.
 """
 
+import json
+
 from django.apps import apps
 from django.core import signing
 from django.db import models
@@ -29,6 +31,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from enquiries import vault
 from enquiries.files import store as store_file
 from enquiries.models import Enquiry
 from enquiries.references import new_reference
@@ -321,9 +324,11 @@ class EnquiryFormPage(BasePage, AbstractEmailForm):
     # Serving -----------------------------------------------------------------
 
     def thank_you_url(self, request, reference):
-        """The thank-you page, saying the enquiry's reference (signed, so
-        nobody can make the page show another)."""
-        marker = signing.dumps({"p": self.pk, "r": reference}, salt=SENT_SALT)
+        """The thank-you page, saying the enquiry's reference. The marker is
+        encrypted (``vault``), not only signed: nobody can make the page show
+        another reference, and access logs, browser history and analytics,
+        which keep the URL, cannot read it."""
+        marker = vault.encrypt_text(json.dumps({"p": self.pk, "r": reference}))
         return f"{self.get_url(request)}?sent={marker}"
 
     def sent_reference(self, request):
@@ -333,12 +338,22 @@ class EnquiryFormPage(BasePage, AbstractEmailForm):
         if not marker:
             return None
         try:
-            sent = signing.loads(marker, salt=SENT_SALT, max_age=SENT_MAX_AGE)
-        except signing.BadSignature:
-            return None
+            sent = json.loads(vault.decrypt_text(marker, ttl=SENT_MAX_AGE))
+        except (vault.UnreadableEnquiry, ValueError):
+            return self._thank_you_before_references(marker)
         if not isinstance(sent, dict) or sent.get("p") != self.pk:
             return None
         return str(sent.get("r") or "")
+
+    def _thank_you_before_references(self, marker):
+        """A thank-you link made before references (a signed page id), for a
+        day after the upgrade: the page, without a reference. Remove once no
+        such link can still be valid."""
+        try:
+            page_pk = signing.loads(marker, salt=SENT_SALT, max_age=SENT_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        return "" if page_pk == self.pk else None
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         response = super().render_landing_page(

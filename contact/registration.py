@@ -7,7 +7,8 @@ own shape of number:
 * NMC (nurses and midwives): the PIN, 2 digits, a letter, 4 digits and a
   letter, e.g. ``12A3456E``;
 * HCPC (physiotherapists, psychologists and other allied professions): 2
-  letters for the profession then digits, e.g. ``PA12345``.
+  letters for the profession (3 for a few, such as ``PYL``) then digits, e.g.
+  ``PA12345``.
 
 The three shapes never overlap, so one field takes any of them and says
 which register it is on; the stored answer is e.g. "GMC 1234567". Only the
@@ -25,7 +26,8 @@ from django.utils.translation import gettext_lazy as _
 SHAPES = {
     "GMC": re.compile(r"\d{7}", re.ASCII),
     "NMC": re.compile(r"\d{2}[A-Z]\d{4}[A-Z]", re.ASCII),
-    "HCPC": re.compile(r"[A-Z]{2}\d{4,8}", re.ASCII),
+    # Most professions have 2 letters, a few 3 (PYL, ODP, HAD).
+    "HCPC": re.compile(r"[A-Z]{2,3}\d{4,8}", re.ASCII),
 }
 # "GMC 1234567", "NMC: 12A3456E" or "HCPC no. PA12345": a register's name
 # typed before the number is allowed, if it is the right register.

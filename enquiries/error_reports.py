@@ -10,9 +10,9 @@ submission is marked, as Django's own ``sensitive_post_parameters`` does
 and the forms API), and for a marked request this filter hides every frame
 variable as well as every POST value. Other errors keep their full reports.
 
-``HealthDataExceptionReporter`` (``DEFAULT_EXCEPTION_REPORTER``) does the
-same for uploaded files, which Django lists by name and no filter reaches:
-a referral letter's file name often is the patient's name.
+``HealthDataExceptionReporter`` (``DEFAULT_EXCEPTION_REPORTER``) hides the
+names of uploaded files, which Django lists and no filter reaches, in every
+report: a referral letter's file name often is the patient's name.
 """
 
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
@@ -38,7 +38,8 @@ class HealthDataExceptionReporter(ExceptionReporter):
     def get_traceback_data(self):
         data = super().get_traceback_data()
         files = data.get("request_FILES_items")
-        if files is not None and carries_a_submission(self.request):
+        if files is not None:
+            # Always: an error can come before a view marks its request.
             hidden = self.filter.cleansed_substitute
             data["request_FILES_items"] = [(name, hidden) for name, _ in files]
         return data

@@ -45,9 +45,10 @@ def encrypt_text(text):
     return _fernet().encrypt(text.encode()).decode("ascii")
 
 
-def decrypt_text(token):
+def decrypt_text(token, ttl=None):
+    """The text; ``ttl``: refuse a token older than that many seconds."""
     try:
-        return _fernet().decrypt(token.encode("ascii")).decode()
+        return _fernet().decrypt(token.encode("ascii"), ttl=ttl).decode()
     except (InvalidToken, UnicodeError) as error:
         raise UnreadableEnquiry from error
 

@@ -19,7 +19,7 @@ from .revisions import OneRevisionPerChangeMixin
 from .sections import Sections
 from .sitewide import SitewideSettingMixin
 from .throttle import ThrottleCounter  # noqa: F401 - registers the model
-from .visibility import visible_pages
+from .visibility import visible, visible_pages
 
 # The home page's featured pages: the same lists on the page and in the APIs.
 featured_techniques = featured("featured_techniques", "technique")
@@ -285,7 +285,7 @@ class StandardPage(BasePage):
     def section_pages(self):
         """Its live sub-pages that editors show in menus (such as "Refer a
         patient" under "For referring clinicians"), listed after the body."""
-        return self.get_children().live().in_menu().specific()
+        return visible(self.get_children().in_menu()).specific()
 
 
 @register_setting(icon="site")

@@ -208,5 +208,6 @@ BUILDERS = {
     "techniques.techniqueindexpage": collection_page,
     "techniques.conditionindexpage": collection_page,
     "contact.contactpage": contact_page,
+    "referrals.referralpage": contact_page,
     "locations.locationindexpage": collection_page,
 }

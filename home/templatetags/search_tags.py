@@ -11,6 +11,7 @@ KINDS = {
     "techniques.techniqueindexpage": "List of treatments",
     "techniques.conditionindexpage": "Conditions A to Z",
     "contact.contactpage": "Contact form",
+    "referrals.referralpage": "Referral form",
     "locations.locationpage": "Location",
     "locations.locationindexpage": "Our locations",
 }

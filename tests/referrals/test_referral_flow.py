@@ -2,6 +2,7 @@
 the emails (no patient details), the letter for enquiry handlers only, and
 the letter's end with its enquiry (by hand, retention or erasure)."""
 
+import base64
 import re
 from io import StringIO
 
@@ -35,13 +36,26 @@ def test_the_referrer_is_given_a_reference_on_the_thank_you_page(client, send_re
     assert PATIENT_NAME not in html
 
 
-def test_a_thank_you_page_cannot_be_made_to_show_another_reference(
-    client, send_referral
-):
+def test_the_thank_you_link_cannot_be_read_or_altered(client, send_referral):
     location = send_referral()["Location"]
-    forged = re.sub(r"sent=[^&]+", "sent=eyJwIjoxLCJyIjoiQUJDRC1FRkdIIn0", location)
-    response = client.get(forged)
-    assert "Your reference is" not in response.content.decode()
+    reference = the_referral().reference
+    marker = re.search(r"sent=([^&]+)", location).group(1)
+    # Not readable from the URL (logs, history, analytics keep it).
+    assert reference not in location
+    assert reference.encode() not in base64.urlsafe_b64decode(marker + "==")
+
+    altered = marker[:-8] + ("A" if marker[-8] != "A" else "B") + marker[-7:]
+    html = client.get(location.replace(marker, altered)).content.decode()
+    assert "Your reference is" not in html
+    assert "<h1>Referral sent</h1>" not in html
+
+
+def test_a_thank_you_link_is_only_for_its_own_page(client, send_referral, contact_page):
+    location = send_referral()["Location"]
+    marker = re.search(r"sent=[^&]+", location).group(0)
+    html = client.get(f"{contact_page.url}?{marker}").content.decode()
+    assert "Your reference is" not in html
+    assert "<h1>Message sent</h1>" not in html
 
 
 def test_the_confirmation_gives_the_reference_and_no_patient_details(send_referral):
@@ -160,3 +174,28 @@ def test_retention_deletes_old_letters_with_their_referrals(
 
     assert "Deleted 1 form submission(s), 0 note(s) and 1 file(s)" in out.getvalue()
     assert not storage.exists(name)
+
+
+def test_a_restricted_sub_page_is_not_listed_on_its_public_parent(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
+    from referrals.factories import ReferralPageFactory
+
+    section = home_page.add_child(
+        instance=StandardPage(title="For referring clinicians", summary="For GPs.")
+    )
+    ReferralPageFactory(parent=section, title="Refer a patient", show_in_menus=True)
+    hidden = ReferralPageFactory(
+        parent=section,
+        title="Staff-only referral route",
+        slug="staff",
+        show_in_menus=True,
+    )
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+
+    html = client.get(section.url).content.decode()
+    assert "Refer a patient" in html
+    assert "Staff-only referral route" not in html

@@ -113,3 +113,15 @@ def test_a_failure_while_storing_a_referral_reports_no_patient_detail(
         assert secret not in report, secret
     # All or nothing: the letter written before the failure went with the row.
     assert nothing_stored()
+
+
+def test_too_many_file_parts_are_a_json_bad_request(client, referral_page):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    parts = {f"file{n}": SimpleUploadedFile(f"{n}.pdf", b"%PDF") for n in range(101)}
+    response = client.post(f"/api/v3/forms/{referral_page.pk}/submissions/", parts)
+
+    assert response.status_code == 400
+    assert (
+        "more parts than a form has fields" in response.json()["errors"]["__all__"][0]
+    )

@@ -22,6 +22,8 @@ from enquiries.models import Enquiry
         ("PA12345", "HCPC PA12345"),
         ("ph 123456", "HCPC PH123456"),
         ("HCPC SL-12345", "HCPC SL12345"),
+        ("PYL12345", "HCPC PYL12345"),  # practitioner psychologists
+        ("ODP 123456", "HCPC ODP123456"),
     ],
 )
 def test_each_register_is_recognised_by_its_shape(typed, stored):
