@@ -32,6 +32,7 @@ import json
 from decimal import Decimal
 
 import django.forms
+from django.conf import settings
 from django.core.exceptions import (
     RequestDataTooBig,
     TooManyFieldsSent,
@@ -73,6 +74,10 @@ UNSUPPORTED_BODY = (
     "application/json, or, to attach a file, as multipart/form-data."
 )
 TOO_LARGE = "The submission is too large."
+CROSS_SITE = (
+    "This form can only be sent from the clinic's own site, or from a front "
+    "end the clinic allows (API_CORS_ALLOWED_ORIGINS)."
+)
 BAD_MULTIPART = (
     "The multipart/form-data body cannot be read, or has more parts than a "
     "form has fields."
@@ -236,6 +241,17 @@ def _json_submission(request, page):
     return data, None
 
 
+def is_cross_site(request):
+    """A browser sending another site's page's form (``Sec-Fetch-Site``),
+    from an origin not allowed to use the API. A JSON body from there needs a
+    CORS preflight, which it would fail; a multipart one does not, and would
+    let a site post through its visitors' addresses, past the rate limit.
+    Clients other than browsers send no such header."""
+    if request.headers.get("Sec-Fetch-Site") != "cross-site":
+        return False
+    return request.headers.get("Origin") not in settings.CORS_ALLOWED_ORIGINS
+
+
 def _multipart_submission(request):
     """``(data, files)`` from a multipart body, as the HTML form posts it (a
     ticked box as ``on``), or the error ``Status``."""
@@ -252,6 +268,7 @@ def _multipart_submission(request):
     response={
         201: SubmissionCreated,
         400: FormErrors,
+        403: FormErrors,
         404: ProblemDetail,
         413: FormErrors,
         415: FormErrors,
@@ -269,7 +286,9 @@ def _multipart_submission(request):
     "as a file part, a PDF or Word document of at most 10 MB. "
     "201: stored (`id`, and the `reference` to give the sender); 400: "
     "`errors` by field name (`__all__` for the whole form) with the next "
-    "`question` and `token` to use; 413: the body is too large; 429: too many "
+    "`question` and `token` to use; 403: a multipart body sent by a browser "
+    "from another site's page (not an allowed front end); 413: the body is "
+    "too large; 429: too many "
     "submissions from this address for now.",
     openapi_extra={
         "requestBody": {
@@ -368,6 +387,8 @@ def send(request: HttpRequest, page_id: int, response: HttpResponse):
     if is_json_request(request):
         posted = _json_submission(request, page)
     elif request.content_type == MULTIPART:
+        if is_cross_site(request):
+            return Status(403, FormErrors(errors={FORM_WIDE: [CROSS_SITE]}))
         posted = _multipart_submission(request)
     else:
         response["Accept-Post"] = f"application/json, {MULTIPART}"

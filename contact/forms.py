@@ -14,6 +14,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormP
 
 from enquiries.uploads import MESSAGES as UPLOAD_MESSAGES
 from enquiries.uploads import CheckedFile, DocumentUploadField
+from enquiries.uploads import scan as scan_upload
 
 from . import spam
 from .fields import (
@@ -261,7 +262,18 @@ class ContactForm(BaseForm):
 
         if self.page.ask_question:
             self._check_answer(challenge, cleaned_data.get(ANSWER_FIELD, ""))
+        if not self.errors:
+            # Last, and only for a form a person filled in correctly: the
+            # malware scanner is the one check that costs.
+            self._scan_files()
         return cleaned_data
+
+    def _scan_files(self):
+        for name, checked in self.checked_files():
+            try:
+                scan_upload(checked)
+            except ValidationError as refused:
+                self.add_error(name, refused)
 
     def _check_answer(self, challenge, answer):
         answer = (answer or "").strip()

@@ -242,8 +242,9 @@ def nothing_found_message(document):
 def erased_message(counts):
     message = (
         f"Erased {counts['enquiries']} enquir"
-        f"{'y' if counts['enquiries'] == 1 else 'ies'} and {counts['notes']} "
-        f"note{'' if counts['notes'] == 1 else 's'}."
+        f"{'y' if counts['enquiries'] == 1 else 'ies'}, {counts['notes']} "
+        f"note{'' if counts['notes'] == 1 else 's'} and {counts.get('files', 0)} "
+        f"file{'' if counts.get('files', 0) == 1 else 's'}."
     )
     if counts["unreadable_not_searched"]:
         message += (

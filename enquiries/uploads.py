@@ -1,8 +1,9 @@
 """The form field for a file sent with an enquiry (a referral letter).
 
 It takes a PDF or Word document of at most ``ENQUIRY_FILE_MAX_BYTES``, told
-apart by its content (``files.detect``), and passed by the malware scanner
-where one is configured (``scanning``). Each refusal says what to do next.
+apart by its content (``files.detect``); the form then has it passed by the
+malware scanner where one is configured (``scan``, ``scanning``), once
+everything else in the form is right. Each refusal says what to do next.
 Its cleaned value is a ``CheckedFile``: the bytes, their kind and size, ready
 to be encrypted and stored with the enquiry (``files.store``).
 """
@@ -91,10 +92,17 @@ class DocumentUploadField(django.forms.FileField):
         kind = files.detect(data)
         if kind is None:
             raise ValidationError(MESSAGES["wrong_kind"], code="wrong_kind")
-        try:
-            scanning.scan(data)
-        except scanning.FileInfected:
-            raise ValidationError(MESSAGES["infected"], code="infected") from None
-        except scanning.ScannerUnavailable:
-            raise ValidationError(MESSAGES["no_verdict"], code="no_verdict") from None
+        # Scanned later (``scan``), once the rest of the form has passed:
+        # a robot's post, or one with mistakes, costs the scanner nothing.
         return CheckedFile(data=data, kind=kind)
+
+
+def scan(checked):
+    """Raise the field's ``ValidationError`` unless the scanner (if any)
+    says the file is clean."""
+    try:
+        scanning.scan(checked.data)
+    except scanning.FileInfected:
+        raise ValidationError(MESSAGES["infected"], code="infected") from None
+    except scanning.ScannerUnavailable:
+        raise ValidationError(MESSAGES["no_verdict"], code="no_verdict") from None

@@ -137,5 +137,10 @@ if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME", "").stri
 if ENQUIRY_FILES_BUCKET := os.environ.get("ENQUIRY_FILES_BUCKET", "").strip():
     STORAGES["enquiry_files"] = {  # noqa: F405
         "BACKEND": "enquiries.storage.PrivateBucketStorage",
-        "OPTIONS": {"bucket_name": ENQUIRY_FILES_BUCKET},
+        "OPTIONS": {
+            "bucket_name": ENQUIRY_FILES_BUCKET,
+            # Its own, so that the letters' bucket works with media on disk.
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        },
     }

@@ -52,7 +52,7 @@ def test_a_superuser_erases_a_persons_enquiries_from_the_settings_menu(
     assert Enquiry.objects.count() == 2
 
     page.get_by_role("button", name=re.compile("Yes, erase 1 enquiry")).click()
-    expect(page.get_by_text("Erased 1 enquiry and 0 notes.")).to_be_visible()
+    expect(page.get_by_text("Erased 1 enquiry, 0 notes and 0 files.")).to_be_visible()
     assert list(Enquiry.objects.values_list("form_data", flat=True)) == [
         {"email_address": "ben@example.com", "your_message": "Back pain."}
     ]

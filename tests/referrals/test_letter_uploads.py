@@ -226,3 +226,14 @@ def test_not_even_one_too_big_to_take(send_referral, spooled):
 
     error_at_letter(send_referral(letter=upload(too_big)))
     assert spooled == []
+
+
+def test_the_scanner_is_not_called_for_a_form_with_mistakes(send_referral, scanner):
+    error_at_letter(send_referral(your_name=""))  # "attach it again"
+    assert scanner.seen == []
+
+
+def test_the_scanner_is_not_called_for_a_robot(send_referral, scanner):
+    assert send_referral(cf_website="http://spam.example").status_code == 302
+    assert scanner.seen == []
+    assert nothing_stored()

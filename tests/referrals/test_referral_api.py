@@ -108,3 +108,30 @@ def test_a_letter_of_the_full_10_mb_goes_through_the_api(
 
     assert response.status_code == 201
     assert EnquiryFile.objects.get().size == 10 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("fetch_site", "origin", "status"),
+    [
+        ("cross-site", "https://elsewhere.example", 403),
+        ("cross-site", None, 403),
+        ("cross-site", "https://app.clinic.example", 201),  # an allowed front end
+        ("same-origin", None, 201),
+        (None, None, 201),  # not a browser: curl, a server-side front end
+    ],
+)
+def test_a_browser_on_another_site_cannot_post_the_form_as_multipart(
+    client, referral_page, described, settings, fetch_site, origin, status
+):
+    settings.CORS_ALLOWED_ORIGINS = ["https://app.clinic.example"]
+    headers = {}
+    if fetch_site:
+        headers["Sec-Fetch-Site"] = fetch_site
+    if origin:
+        headers["Origin"] = origin
+    body = signed(described(), **referral_answers(), referral_letter=upload())
+
+    response = client.post(submissions_url(referral_page), body, headers=headers)
+
+    assert response.status_code == status
+    assert Enquiry.objects.count() == (1 if status == 201 else 0)

@@ -143,7 +143,7 @@ def test_erase_deletes_her_enquiries_and_notes_and_leaves_nothing_behind(
     monkeypatch.setattr("builtins.input", lambda prompt: "yes")
     out = StringIO()
     call_command("erase_enquiries", "--email", ADA, stdout=out, stderr=StringIO())
-    assert "Erased 2 enquiries and 1 note." in out.getvalue()
+    assert "Erased 2 enquiries, 1 note and 0 files." in out.getvalue()
 
     assert set(Enquiry.objects.values_list("pk", flat=True)) == {
         held["ben"].pk,
@@ -247,7 +247,7 @@ def test_a_superuser_erases_after_a_confirmation_step(held, superuser):
 
     done = superuser.post(URL, {"email": ADA, "action": "erase-confirmed"}, follow=True)
     assert done.redirect_chain[-1][0] == URL
-    assert "Erased 2 enquiries and 1 note." in done.content.decode()
+    assert "Erased 2 enquiries, 1 note and 0 files." in done.content.decode()
     assert Enquiry.objects.count() == 2
     [entry] = log_entries("enquiries.erase")
     assert entry.user.username == "boss"
