@@ -40,8 +40,13 @@ from tests.loadtools import (
     manage,
     production_site,
     stop_process_group,
+    this_workers_ports,
 )
 from tests.test_submission_load import fill_in
+
+# One worker runs the whole module, so the module fixture starts its servers
+# once (pyproject.toml's --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("proxy")
 
 NGINX = "/usr/sbin/nginx"
 GUNICORN_PORTS = range(8621, 8640)
@@ -147,7 +152,7 @@ def self_signed_certificate(folder):
 def start_nginx(run):
     """nginx on the first pair of free ports; ``(process, run)``."""
     block = deploy_nginx_block()
-    ports = iter(NGINX_PORTS)
+    ports = iter(this_workers_ports(NGINX_PORTS))
     for http_port, https_port in zip(ports, ports, strict=False):
         run = dict(run, http_port=http_port, https_port=https_port)
         conf = run["nginx_dir"] / "nginx.conf"
