@@ -1,6 +1,8 @@
 """Fixtures shared by the whole suite: a small site tree to test against."""
 
+import os
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -18,6 +20,28 @@ from techniques.factories import (
     TechniqueIndexPageFactory,
 )
 from tests.staff import logged_in
+
+# Parallel runs (pytest-xdist) ----------------------------------------------
+
+# Workers for ``-n auto`` (pyproject.toml's addopts): the suite's goal is two
+# cores, and each worker migrates its own test database and launches its own
+# Chromium, so more workers than this buy little and cost memory.
+MAX_WORKERS = 2
+
+
+def pytest_xdist_auto_num_workers(config):
+    """How many workers ``-n auto`` starts: two (fewer on a one-core
+    machine) for the whole suite or a folder; none (the tests run in this
+    process, with no workers to start) when the command line names only
+    files or single tests, where starting workers would cost more than it
+    saves. ``-n 2`` on the command line, or ``PYTEST_XDIST_AUTO_NUM_WORKERS``,
+    decides instead."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    paths = [Path(arg.split("::")[0]) for arg in config.args]
+    if paths and all(path.is_file() for path in paths):
+        return 0
+    return min(MAX_WORKERS, len(os.sched_getaffinity(0)))
 
 
 @pytest.fixture(autouse=True, scope="session")
