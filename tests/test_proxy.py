@@ -44,9 +44,8 @@ from tests.loadtools import (
 )
 from tests.test_submission_load import fill_in
 
-# One worker runs the whole module, so the module fixture starts its servers
-# once (pyproject.toml's --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("proxy")
+# Half a minute or more: started first (conftest.py).
+pytestmark = pytest.mark.slow
 
 NGINX = "/usr/sbin/nginx"
 GUNICORN_PORTS = range(8621, 8640)

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytestmark = pytest.mark.django_db
+# Half a minute or more: started first (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 BAD_V2 = [
     "pages/?limit=abc",
