@@ -1,12 +1,15 @@
 """Fixtures shared by the whole suite: a small site tree to test against."""
 
+import os
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import caches
 from django.core.management import call_command
+from django.test import TestCase, TransactionTestCase
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
@@ -18,6 +21,88 @@ from techniques.factories import (
     TechniqueIndexPageFactory,
 )
 from tests.staff import logged_in
+
+# Parallel runs (pytest-xdist) ----------------------------------------------
+
+# Workers for ``-n auto`` (pyproject.toml's addopts): the suite's goal is two
+# cores, and each worker migrates its own test database and launches its own
+# Chromium, so more workers than this buy little and cost memory.
+MAX_WORKERS = 2
+
+
+def pytest_xdist_auto_num_workers(config):
+    """How many workers ``-n auto`` starts: two (fewer on a one-core
+    machine) for the whole suite or a folder; none (the tests run in this
+    process, with no workers to start) when the command line names only
+    files or single tests, where starting workers would cost more than it
+    saves. ``-n 2`` on the command line, or ``PYTEST_XDIST_AUTO_NUM_WORKERS``,
+    decides instead."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    paths = [Path(arg.split("::")[0]) for arg in config.args]
+    if paths and all(path.is_file() for path in paths):
+        return 0
+    return min(MAX_WORKERS, len(os.sched_getaffinity(0)))
+
+
+def flushes_the_database(item):
+    """Whether ``item`` is a transactional test: it commits, and pytest-django
+    empties every table after it, the rows the migrations made included."""
+    cls = getattr(item, "cls", None)
+    if isinstance(cls, type) and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    if {"transactional_db", "live_server"} & set(item.fixturenames):
+        return True
+    marker = item.get_closest_marker("django_db")
+    if not marker:
+        return False
+    # django_db(transaction=False, reset_sequences=False, ...)
+    args = dict(zip(("transaction", "reset_sequences"), marker.args, strict=False))
+    args.update(marker.kwargs)
+    return bool(args.get("transaction") or args.get("reset_sequences"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests marked ``slow`` run first, so that both workers start on them
+    and the short tests even out the end, instead of one worker running a
+    minute-long test while the other has finished.
+
+    After pytest-django's order, which this keeps: many tests rely on rows the
+    migrations made (groups, the locale, Wagtail's root page) and so run
+    before the transactional tests that empty the tables. A slow
+    transactional test therefore keeps its place. Each worker runs its share
+    in this order (``pytest_xdist_make_scheduler``)."""
+    items.sort(
+        key=lambda item: (
+            not (item.get_closest_marker("slow") and not flushes_the_database(item))
+        )
+    )
+
+
+# Modules whose tests share servers that a module fixture starts (nginx,
+# varnish, gunicorn, PostgreSQL, Redis): each runs on one worker, so its
+# servers start once.
+ONE_WORKER_MODULES = {"tests/test_proxy.py", "tests/test_scale_out.py"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's ``load`` (one test at a time, to whichever worker is free, in
+    collection order) except that each of ``ONE_WORKER_MODULES`` goes whole
+    to one worker. (``--dist loadgroup`` would say so with a mark, but xdist
+    3.8 cannot tag pytest 9.2's node ids with a group; ``loadfile`` would send
+    a whole file, its transactional tests too, ahead of other files'
+    non-transactional tests.) Another ``--dist`` is left to xdist."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LoadKeepingServerModulesTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER_MODULES else nodeid
+
+    return LoadKeepingServerModulesTogether(config, log)
 
 
 @pytest.fixture(autouse=True, scope="session")

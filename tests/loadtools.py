@@ -39,6 +39,18 @@ STARTUP_TIMEOUT = 30
 REQUEST_TIMEOUT = 30
 
 
+def this_workers_ports(ports):
+    """This pytest-xdist worker's share of the port range ``ports``: every
+    n-th port, from the worker's own offset (all of them without workers).
+    Two workers then never try the same port, so neither can mistake the
+    other's server for its own while both are starting."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if not worker.startswith("gw") or count < 2:
+        return ports
+    return ports[int(worker.removeprefix("gw")) % count :: count]
+
+
 @contextlib.contextmanager
 def listening_socket(ports):
     """A socket listening on the first free port of ``ports`` at 127.0.0.1.
@@ -49,6 +61,7 @@ def listening_socket(ports):
     colleague's suite on the same machine) takes it, and this test would then
     load the other run's server.
     """
+    ports = this_workers_ports(ports)
     for port in ports:
         sock = socket.socket()
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

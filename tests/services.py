@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.loadtools import stop_process_group
+from tests.loadtools import stop_process_group, this_workers_ports
 
 STARTUP_TIMEOUT = 30
 
@@ -52,6 +52,7 @@ def wait_for_port(process, port, log):
 def start_on_free_port(command_for, ports, log):
     """Start ``command_for(port)`` on the first port of ``ports`` it can
     bind; ``(process, port)``."""
+    ports = this_workers_ports(ports)
     for port in ports:
         if listening(port):
             continue

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from contact.spam import Challenge, now
 from enquiries.models import Enquiry
 
-pytestmark = pytest.mark.django_db
+# Half a minute or more: started first (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 EXAMPLES = int(
     os.environ.get(

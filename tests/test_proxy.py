@@ -40,8 +40,12 @@ from tests.loadtools import (
     manage,
     production_site,
     stop_process_group,
+    this_workers_ports,
 )
 from tests.test_submission_load import fill_in
+
+# Half a minute or more: started first (conftest.py).
+pytestmark = pytest.mark.slow
 
 NGINX = "/usr/sbin/nginx"
 GUNICORN_PORTS = range(8621, 8640)
@@ -147,7 +151,7 @@ def self_signed_certificate(folder):
 def start_nginx(run):
     """nginx on the first pair of free ports; ``(process, run)``."""
     block = deploy_nginx_block()
-    ports = iter(NGINX_PORTS)
+    ports = iter(this_workers_ports(NGINX_PORTS))
     for http_port, https_port in zip(ports, ports, strict=False):
         run = dict(run, http_port=http_port, https_port=https_port)
         conf = run["nginx_dir"] / "nginx.conf"

@@ -58,6 +58,9 @@ from techniques.models import (
     TechniqueLeaflet,
 )
 
+# Half a minute or more: started first (conftest.py).
+pytestmark = pytest.mark.slow
+
 SIZES = [1, 30]
 
 # The most queries one view of each page type may make, whatever its size:

@@ -47,6 +47,9 @@ from tests.services import postgresql, redis, start_on_free_port, varnish
 from tests.test_proxy import NGINX, deploy_block, nginx_conf
 from tests.test_submission_load import fill_in
 
+# Half a minute or more: started first (conftest.py).
+pytestmark = pytest.mark.slow
+
 A_PORTS = range(8701, 8720)
 B_PORTS = range(8721, 8740)
 NGINX_PORTS = range(8741, 8760)

@@ -25,6 +25,8 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import pytest
+
 from clinic.demo_content.site import CONTACT
 from contact.forms import ANSWER_FIELD, HONEYPOT_FIELD
 from tests.loadtools import (
@@ -36,6 +38,9 @@ from tests.loadtools import (
     manage,
     production_site,
 )
+
+# Half a minute or more: started first (conftest.py).
+pytestmark = pytest.mark.slow
 
 SUBMISSIONS = int(
     os.environ.get(

@@ -13,6 +13,9 @@ database or a parser as a 500 live here, once:
   then fails (a 500) or reads them as a number nobody typed. A numeric
   parameter (``NUMERIC_PARAMETERS``) or a value made of digits holding any
   such character is a 400 that says to use the digits 0 to 9.
+* ``site=host:port`` (Wagtail's site filter) needs a port of digits 0 to 9
+  after the colon: Wagtail passes whatever follows it to the database as the
+  site's port, and ``site=clinic.example:`` was a 500.
 * A whole number beyond ``MAX_ID`` (2**31 - 1: the largest page id, offset or
   limit worth reading) is a 400: SQLite cannot bind an integer past 64 bits
   and PostgreSQL's int4 ids stop at ``MAX_ID``.
@@ -78,6 +81,16 @@ NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
 
 NULL_MESSAGE = "Query parameters must not contain null characters."
 DIGITS_MESSAGE = "{name}: use the digits 0 to 9."
+SITE_MESSAGE = "site: a host name, or a host name, a colon and a port (0 to 9 only)."
+
+
+def site_port_problem(value):
+    """Whether ``site=`` has a colon without a port that is a number after
+    it (Wagtail reads everything after the first colon as the port)."""
+    if ":" not in value:
+        return False
+    port = value.split(":", 1)[1]
+    return not port or not set(port) <= ASCII_DIGITS or int(port) > MAX_ID
 
 
 def bad_request(request, message, status=400):
@@ -121,6 +134,8 @@ def query_problem(query):
                 return DIGITS_MESSAGE.format(name=name)
             if WHOLE_NUMBER.fullmatch(value) and abs(int(value)) > MAX_ID:
                 return f"{name} must be at most {MAX_ID}."
+            if name == "site" and site_port_problem(value):
+                return SITE_MESSAGE
     return None
 
 

@@ -9,7 +9,8 @@ import pytest
 from clinic.api.middleware import MAX_ID, MAX_JSON_DEPTH, json_depth_exceeds
 from home.search_backend import MAX_SEARCH_CHARACTERS, bounded
 
-pytestmark = pytest.mark.django_db
+# Half a minute or more: started first (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # Each passes str.isdigit(); int() fails on the first two kinds and reads the
 # others as a number nobody typed.

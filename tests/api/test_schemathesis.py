@@ -30,7 +30,8 @@ from schemathesis.core.failures import FailureGroup
 from contact.models import ContactPage
 from referrals.models import ReferralPage
 
-pytestmark = pytest.mark.django_db
+# Half a minute or more: started first (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 EXAMPLES = int(
     os.environ.get(
