@@ -13,8 +13,10 @@ from django.test import TestCase, TransactionTestCase
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
+from contact import spam
 from contact.factories import ContactFormFieldFactory, ContactPageFactory
 from enquiries.roles import create_enquiry_handlers_group
+from home import throttle
 from home.factories import HomePageFactory
 from techniques.factories import (
     ConditionIndexPageFactory,
@@ -122,6 +124,27 @@ def enquiry_files_in_a_temporary_folder(settings, tmp_path_factory):
         "OPTIONS": {"location": str(tmp_path_factory.mktemp("enquiry-files"))},
     }
     settings.STORAGES = {**settings.STORAGES, "enquiry_files": private}
+
+
+class Clock:
+    """Moves the form's clock (``contact.spam.now``) and the rate limits'
+    (``home.throttle.now``) forward, as if the visitor took their time."""
+
+    def __init__(self, monkeypatch):
+        self.offset = 0
+        for module in (spam, throttle):
+            real_now = module.now
+            monkeypatch.setattr(
+                module, "now", lambda real_now=real_now: real_now() + self.offset
+            )
+
+    def advance(self, seconds):
+        self.offset += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from techniques.factories import (
     link,
 )
 from tests.contact.conftest import VALID as FORM_VALID
-from tests.contact.conftest import Clock, Visitor
+from tests.contact.conftest import Visitor
 
 __all__ = ["FORM_VALID", "VALID", "APIVisitor", "Visitor"]
 
@@ -31,11 +31,6 @@ API_BASE = "https://cms.clinic.example"
 @pytest.fixture(autouse=True)
 def api_base_url(settings):
     settings.WAGTAILAPI_BASE_URL = API_BASE
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    return Clock(monkeypatch)
 
 
 @pytest.fixture

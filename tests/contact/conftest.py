@@ -6,8 +6,6 @@ import re
 import pytest
 from django.contrib.auth.models import User
 
-from contact import spam
-from home import throttle
 from home.models import ClinicSettings
 from tests.staff import logged_in
 
@@ -22,27 +20,6 @@ VALID = {
 
 TOKEN = re.compile(r'name="cf_token" value="([^"]+)"')
 QUESTION = re.compile(r"What is (\d) plus (\d)\?")
-
-
-class Clock:
-    """Moves the form's clock (``contact.spam.now``) and the rate limits'
-    (``home.throttle.now``) forward, as if the visitor took their time."""
-
-    def __init__(self, monkeypatch):
-        self.offset = 0
-        for module in (spam, throttle):
-            real_now = module.now
-            monkeypatch.setattr(
-                module, "now", lambda real_now=real_now: real_now() + self.offset
-            )
-
-    def advance(self, seconds):
-        self.offset += seconds
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    return Clock(monkeypatch)
 
 
 class Visitor:

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from referrals.factories import ReferralFormFieldFactory, ReferralPageFactory
-from tests.contact.conftest import Clock, Visitor
+from tests.contact.conftest import Visitor
 
 FILES = Path(__file__).parent / "files"
 # Printed to PDF by Chromium from a one-page letter about a fictional patient.
@@ -79,11 +79,6 @@ def make_referral_page(parent):
 @pytest.fixture
 def referral_page(home_page):
     return make_referral_page(home_page)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    return Clock(monkeypatch)
 
 
 @pytest.fixture

@@ -7,14 +7,9 @@ from cryptography.fernet import Fernet
 from tests.api.conftest import VALID as VALID_API
 from tests.api.conftest import APIVisitor
 from tests.contact.conftest import VALID as VALID_HTML
-from tests.contact.conftest import Clock, Visitor
+from tests.contact.conftest import Visitor
 
 __all__ = ["VALID_API", "VALID_HTML"]
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    return Clock(monkeypatch)
 
 
 @pytest.fixture
