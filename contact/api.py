@@ -24,8 +24,9 @@ No CSRF token: the endpoints read no cookie or session, so a forged
 cross-site request can do nothing a direct request could not, and the spam
 checks (the signed single-use token, the sum, the rate limit) apply in full
 whichever way a body comes. A JSON body also needs a CORS preflight from
-another site's page; a multipart one does not, and needs none: it is what
-the site's own HTML form posts to anyone. See docs/api.md.
+another site's page; a multipart one does not, so a browser's multipart post
+from another site (``Sec-Fetch-Site: cross-site``, an origin not allowed) is
+refused (``is_cross_site``). See docs/api.md.
 """
 
 import json

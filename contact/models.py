@@ -355,11 +355,15 @@ class EnquiryFormPage(BasePage, AbstractEmailForm):
             return None
         return "" if page_pk == self.pk else None
 
-    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+    def render_landing_page(
+        self, request, form_submission=None, *args, reference=None, **kwargs
+    ):
+        """The thank-you page; ``reference`` as ``serve`` read it from the
+        URL (none in the editor's preview)."""
         response = super().render_landing_page(
             request, form_submission, *args, **kwargs
         )
-        response.context_data["reference"] = self.sent_reference(request)
+        response.context_data["reference"] = reference
         return response
 
     def get_context(self, request, *args, **kwargs):
@@ -380,8 +384,9 @@ class EnquiryFormPage(BasePage, AbstractEmailForm):
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
             return self.serve_post(request)
-        if self.sent_reference(request) is not None:
-            response = self.render_landing_page(request)
+        reference = self.sent_reference(request)
+        if reference is not None:
+            response = self.render_landing_page(request, reference=reference)
             add_never_cache_headers(response)
             return response
         form = self.get_form(
